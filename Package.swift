@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The StockFlow case-study review harness.
+///
+/// The target graph is the architecture: a transactional in-memory `Store`, the Flask-like `RequestLayer` around
+/// handlers, the handlers themselves (`Original`, `Fixed`, submissions), the `Findings` catalog with its probes,
+/// the `Report` that renders a run, and the `review` / `bench` executables.
+let package = Package(
+  name: "StockFlowReview",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "review", targets: ["review"]),
+    .executable(name: "bench", targets: ["bench"]),
+  ],
+  targets: [
+    .target(name: "Store"),
+    .target(name: "RequestLayer", dependencies: ["Store"]),
+    .target(name: "Original", dependencies: ["Store", "RequestLayer"], path: "original"),
+    .target(name: "Fixed", dependencies: ["Store", "RequestLayer"], path: "fixed"),
+    .target(name: "CandidateSubmission", dependencies: ["Store", "RequestLayer"]),
+    .target(name: "Submissions", dependencies: ["RequestLayer", "Original", "Fixed", "CandidateSubmission"]),
+    .target(name: "Findings", dependencies: ["Store", "RequestLayer"]),
+    .target(name: "Report", dependencies: ["Store", "RequestLayer", "Findings", "Submissions"]),
+    .target(name: "ReviewCLI", dependencies: ["Report", "Findings", "Submissions", "RequestLayer", "Store"]),
+    .executableTarget(name: "review", dependencies: ["ReviewCLI"]),
+    .executableTarget(name: "bench", dependencies: ["Store", "RequestLayer", "Findings", "Submissions"]),
+    .testTarget(
+      name: "ReviewTests",
+      dependencies: [
+        "Store", "RequestLayer", "Original", "Fixed", "CandidateSubmission", "Submissions", "Findings", "Report",
+        "ReviewCLI",
+      ]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
