@@ -1,0 +1,64 @@
+import RequestLayer
+import Store
+
+extension Finding {
+  static let noAuthentication = Finding(
+    id: "no-authentication",
+    title: "Anyone can create products without signing in",
+    severity: .critical, category: .security, candidateItems: [10],
+    problem: "The view never looks at who is calling: an anonymous request creates products like any other.",
+    impact: "Anyone who can reach the API can write into any company's catalog and stock.",
+    fix: "Require an authenticated principal and answer `401` without one, before reading the body.",
+    probe: Probe("POST a valid product with no authenticated user.") { implementation in
+      let trial = Trial(implementation)
+      let before = trial.store.snapshot()
+      let response = trial.createProduct(ProductBody.json(), as: nil)
+      let wrote = trial.store.snapshot() != before
+      return trial.conclude(
+        response.status != 401 || wrote, "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing")."
+      )
+    })
+
+  static let noTenantCheck = Finding(
+    id: "no-tenant-check",
+    title: "A user can create stock in another company's warehouse",
+    severity: .critical, category: .security, candidateItems: [10],
+    problem: """
+      `warehouse_id` is taken from the body and never compared with the caller's company, so a user of one \
+      company can write into another's warehouse.
+      """,
+    impact: "One tenant can pollute (or probe) another tenant's inventory: a cross-tenant data breach.",
+    fix: """
+      Load the warehouse, and answer `403` naming `warehouse_id` when it belongs to another company; record the \
+      product's owning company from the principal, never from the body.
+      """,
+    probe: Probe("As Acme's user, POST a product into warehouse 3, which belongs to Globex.") { implementation in
+      let trial = Trial(implementation)
+      let before = trial.store.snapshot()
+      let response = trial.createProduct(ProductBody.json(["warehouse_id": "3"]))
+      let wrote = trial.store.snapshot() != before
+      return trial.conclude(
+        wrote || !(response.status == 403 || response.status == 404),
+        "answered \(response.brief)\(wrote ? " and wrote into Globex's warehouse" : ", writing nothing").")
+    })
+
+  static let unknownWarehouse = Finding(
+    id: "unknown-warehouse",
+    title: "An unknown warehouse is a 500, not a 404",
+    severity: .medium, category: .validation,
+    problem: """
+      Nothing checks that `warehouse_id` exists; the foreign key rejects it at commit and the `IntegrityError` \
+      escapes as a 500.
+      """,
+    impact: "A typo in a warehouse id looks like a server outage; the client is not told which field is wrong.",
+    fix: "Look the warehouse up first and answer `404` naming `warehouse_id` when it does not exist.",
+    probe: Probe("POST a valid product into warehouse 999, which does not exist.") { implementation in
+      let trial = Trial(implementation)
+      let before = trial.store.snapshot()
+      let response = trial.createProduct(ProductBody.json(["warehouse_id": "999"]))
+      let wrote = trial.store.snapshot() != before
+      return trial.conclude(
+        wrote || !(response.status == 404 && response.rejects(field: "warehouse_id")),
+        "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing").")
+    })
+}

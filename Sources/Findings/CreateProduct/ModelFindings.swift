@@ -1,0 +1,109 @@
+import Foundation
+import RequestLayer
+import Store
+
+extension Finding {
+  static let floatPrice = Finding(
+    id: "float-price",
+    title: "The price is stored as a binary float",
+    severity: .high, category: .dataIntegrity, candidateItems: [3],
+    problem: """
+      `data['price']` is a Python `float` (JSON numbers with a fraction parse as binary doubles) and is stored \
+      in a floating-point column, so 19.99 is kept as the nearest double, not as 19.99.
+      """,
+    impact: """
+      Money drifts: sums and totals are off by fractions of a cent, equality checks on prices fail, and \
+      invoices disagree with the catalog.
+      """,
+    fix: """
+      Read the price from the JSON number's exact text as a decimal, reject more than two decimal places, and \
+      store it in a `numeric(12, 2)` column.
+      """,
+    probe: Probe("POST a product priced 19.99 and read back the stored price.") { implementation in
+      let trial = Trial(implementation)
+      let response = trial.createProduct(ProductBody.json())
+      guard let stored = trial.rows("products").first?["price"] else {
+        return trial.conclude(false, "answered \(response.brief) and stored no product to inspect.")
+      }
+      let exact = stored == .decimal(Decimal(string: "19.99")!)
+      return trial.conclude(!exact, "sent 19.99; the store holds \(stored).")
+    })
+
+  static let productTiedToWarehouse = Finding(
+    id: "product-tied-to-warehouse",
+    title: "A product row belongs to one warehouse",
+    severity: .high, category: .dataModel, candidateItems: [4],
+    problem: """
+      `Product(..., warehouse_id=...)` stores the warehouse on the product, though products are stocked in \
+      many warehouses; where a product is stocked is what inventory rows are for.
+      """,
+    impact: """
+      Stocking the product in a second warehouse means a second product (and a duplicate SKU) or a \
+      `warehouse_id` that is true for one row of inventory and false for the others.
+      """,
+    fix: """
+      Drop `warehouse_id` from products (a product belongs to a company); the warehouse appears only on \
+      inventory rows.
+      """,
+    probe: Probe("POST a valid product for warehouse 1 and read the stored product row.") { implementation in
+      let trial = Trial(implementation)
+      let response = trial.createProduct(ProductBody.json())
+      guard let product = trial.rows("products").first else {
+        return trial.conclude(false, "answered \(response.brief) and stored no product to inspect.")
+      }
+      let warehouse = product["warehouse_id"]
+      return trial.conclude(
+        !warehouse.isNull,
+        warehouse.isNull
+          ? "the product row has no warehouse: \(product.valuesDescription)."
+          : "the product row carries warehouse_id \(warehouse): \(product.valuesDescription).")
+    })
+
+  static let noChangeLog = Finding(
+    id: "no-change-log",
+    title: "The initial stock is not written to the inventory change log",
+    severity: .medium, category: .auditability,
+    problem: """
+      Every change of an inventory level must be traceable (who, what, when, how much), but creating a \
+      product with stock writes only the inventory row.
+      """,
+    impact: "Stock appears from nowhere in the audit trail; reconciliations cannot explain the first level.",
+    fix: """
+      Write an `inventory_changes` row (change, reason `initial_stock`, resulting level, user, time) in the \
+      same transaction as the inventory row.
+      """,
+    probe: Probe("POST a valid product with `initial_quantity: 10` and look for its change-log entry.") {
+      implementation in
+      let trial = Trial(implementation)
+      let response = trial.createProduct(ProductBody.json())
+      guard let inventory = trial.rows("inventory").first else {
+        return trial.conclude(false, "answered \(response.brief) and stored no inventory to trace.")
+      }
+      let entries = trial.rows("inventory_changes").filter { $0["inventory_id"] == .int(inventory.id) }
+      let logged = entries.contains { $0["change"] == .int(10) && $0["quantity_after"] == .int(10) }
+      return trial.conclude(
+        !logged,
+        logged
+          ? "inventory \(inventory.id) has its change-log entry: \(entries[0].valuesDescription)."
+          : "inventory \(inventory.id) holds quantity \(inventory["quantity"]) with \(entries.count) change-log entries."
+      )
+    })
+
+  static let wrongStatusCode = Finding(
+    id: "wrong-status-code",
+    title: "Creating a product answers 200 without a Location",
+    severity: .low, category: .apiContract,
+    problem:
+      "The view returns a dict, so Flask answers `200 OK`; a creation should be `201 Created` with a `Location`.",
+    impact:
+      "Clients and caches cannot tell creation from a plain read, and must build the new resource's URL themselves.",
+    fix: "Answer `201 Created` with `Location: /api/products/<id>` and the new id in the JSON body.",
+    probe: Probe("POST a valid product and read the status and headers.") { implementation in
+      let trial = Trial(implementation)
+      let response = trial.createProduct(ProductBody.json())
+      let location = response.headers["Location"]
+      return trial.conclude(
+        response.status != 201 || location == nil,
+        "answered \(response.status) " + (location.map { "with Location: \($0)." } ?? "without a Location header."))
+    })
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+extension ColumnType {
+  /// The value as the column stores it, or the database's reason for refusing it.
+  ///
+  /// Follows PostgreSQL's assignment casts for what a Python driver sends: an integer column rounds a float,
+  /// a `numeric(p, s)` column rounds to `s` digits and refuses more than `p - s` integer digits, text is never
+  /// cast from a number, and a boolean is never a number.
+  func coerce(_ value: Value) -> Result<Value, Rejection> {
+    if value == .null { return .success(.null) }
+    switch (self, value) {
+    case (.integer, .int(let int)):
+      return Int32(exactly: int) == nil ? .failure(Rejection("integer out of range")) : .success(value)
+    case (.integer, .double(let double)):
+      guard double.isFinite, let int = Int32(exactly: double.rounded(.toNearestOrEven)) else {
+        return .failure(Rejection("integer out of range"))
+      }
+      return .success(.int(Int(int)))
+    case (.integer, .decimal(let decimal)):
+      return coerce(.double(NSDecimalNumber(decimal: decimal).doubleValue))
+    case (.integer, .text(let text)):
+      guard let int = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        return .failure(Rejection("invalid input syntax for type integer"))
+      }
+      return coerce(.int(int))
+    case (.real, .int(let int)):
+      return .success(.double(Double(int)))
+    case (.real, .double):
+      return .success(value)
+    case (.real, .decimal(let decimal)):
+      return .success(.double(NSDecimalNumber(decimal: decimal).doubleValue))
+    case (.real, .text(let text)):
+      guard let double = Double(text.trimmingCharacters(in: .whitespaces)) else {
+        return .failure(Rejection("invalid input syntax for type double precision"))
+      }
+      return .success(.double(double))
+    case (.decimal(let precision, let scale), .int(let int)):
+      return Self.fitDecimal(Decimal(int), precision: precision, scale: scale)
+    case (.decimal(let precision, let scale), .double(let double)):
+      if double.isNaN { return .success(.decimal(.nan)) }
+      guard double.isFinite, let decimal = Decimal(string: "\(double)") else {
+        return .failure(Rejection("numeric field overflow"))
+      }
+      return Self.fitDecimal(decimal, precision: precision, scale: scale)
+    case (.decimal(let precision, let scale), .decimal(let decimal)):
+      if decimal.isNaN { return .success(value) }
+      return Self.fitDecimal(decimal, precision: precision, scale: scale)
+    case (.decimal(let precision, let scale), .text(let text)):
+      guard let decimal = Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: nil) else {
+        return .failure(Rejection("invalid input syntax for type numeric"))
+      }
+      return Self.fitDecimal(decimal, precision: precision, scale: scale)
+    case (.text(let maxLength), .text(let text)):
+      if text.unicodeScalars.contains("\u{0}") {
+        return .failure(Rejection("invalid byte sequence for encoding \"UTF8\": 0x00"))
+      }
+      if let maxLength, text.count > maxLength {
+        return .failure(Rejection("value too long for type character varying(\(maxLength))"))
+      }
+      return .success(value)
+    case (.bool, .bool), (.timestamp, .timestamp):
+      return .success(value)
+    case (.timestamp, .int(let seconds)):
+      return .success(.timestamp(seconds))
+    default:
+      return .failure(Rejection("column is of type \(self) but expression is of type \(value.typeName)"))
+    }
+  }
+
+  private static func fitDecimal(_ decimal: Decimal, precision: Int, scale: Int) -> Result<Value, Rejection> {
+    var input = decimal
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &input, scale, .plain)
+    let limit = pow(Decimal(10), precision - scale)
+    guard abs(rounded) < limit else { return .failure(Rejection("numeric field overflow")) }
+    return .success(.decimal(rounded))
+  }
+}
+
+/// The database's reason for refusing a value.
+struct Rejection: Error {
+  let reason: String
+  init(_ reason: String) { self.reason = reason }
+}

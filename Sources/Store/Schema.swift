@@ -1,0 +1,147 @@
+/// The declared shape of a database: its tables and every constraint the store enforces on them.
+///
+/// Each implementation runs on the schema its code implies, so the original's missing unique index is a real
+/// absence in the store, not a comment.
+public struct Schema: Sendable {
+  /// A name for evidence, e.g. `original` or `fixed`.
+  public let name: String
+  /// The tables, in dependency order (a table appears after the tables it references).
+  public let tables: [TableSchema]
+
+  public init(name: String, tables: [TableSchema]) {
+    self.name = name
+    self.tables = tables
+  }
+
+  /// The table named `name`, if declared.
+  public func table(_ name: String) -> TableSchema? {
+    tables.first { $0.name == name }
+  }
+}
+
+/// One table: an integer primary key `id` assigned at flush, columns, and constraints.
+public struct TableSchema: Sendable {
+  public let name: String
+  public let columns: [Column]
+  public let uniques: [UniqueConstraint]
+  public let foreignKeys: [ForeignKey]
+  public let checks: [CheckConstraint]
+  /// Secondary indexes for lookups; unique constraints are indexed too.
+  public let indexes: [Index]
+
+  public init(
+    _ name: String,
+    columns: [Column],
+    uniques: [UniqueConstraint] = [],
+    foreignKeys: [ForeignKey] = [],
+    checks: [CheckConstraint] = [],
+    indexes: [Index] = []
+  ) {
+    self.name = name
+    self.columns = columns
+    self.uniques = uniques
+    self.foreignKeys = foreignKeys
+    self.checks = checks
+    self.indexes = indexes
+  }
+
+  /// The column named `name`, if declared.
+  public func column(_ name: String) -> Column? {
+    columns.first { $0.name == name }
+  }
+
+  /// Every set of columns that can answer an equality lookup without a scan.
+  var indexedColumnSets: [[String]] {
+    uniques.map(\.columns) + indexes.map(\.columns)
+  }
+}
+
+/// A column with its storage type and nullability.
+public struct Column: Sendable {
+  public let name: String
+  public let type: ColumnType
+  public let nullable: Bool
+  /// Used when an insert leaves the column out.
+  public let defaultValue: Value
+
+  public init(_ name: String, _ type: ColumnType, nullable: Bool = false, default defaultValue: Value = .null) {
+    self.name = name
+    self.type = type
+    self.nullable = nullable
+    self.defaultValue = defaultValue
+  }
+}
+
+/// A storage type, coerced the way PostgreSQL coerces what a driver sends.
+public enum ColumnType: Sendable, Hashable, CustomStringConvertible {
+  case integer
+  /// `double precision`: a binary float.
+  case real
+  /// `numeric(precision, scale)`: an exact decimal, rounded to `scale` digits on store.
+  case decimal(precision: Int, scale: Int)
+  /// `varchar(maxLength)`, or `text` when there is no limit.
+  case text(maxLength: Int?)
+  case bool
+  case timestamp
+
+  public var description: String {
+    switch self {
+    case .integer: "integer"
+    case .real: "double precision"
+    case .decimal(let precision, let scale): "numeric(\(precision),\(scale))"
+    case .text(let maxLength?): "varchar(\(maxLength))"
+    case .text(nil): "text"
+    case .bool: "boolean"
+    case .timestamp: "timestamp"
+    }
+  }
+}
+
+/// No two committed rows may share these columns' values (rows with a `NULL` among them are exempt, as in SQL).
+public struct UniqueConstraint: Sendable {
+  public let name: String
+  public let columns: [String]
+
+  public init(_ name: String, _ columns: [String]) {
+    self.name = name
+    self.columns = columns
+  }
+}
+
+/// A column whose non-null value must be the `id` of an existing row of another table.
+public struct ForeignKey: Sendable {
+  public let name: String
+  public let column: String
+  public let referencedTable: String
+
+  public init(_ name: String, _ column: String, references referencedTable: String) {
+    self.name = name
+    self.column = column
+    self.referencedTable = referencedTable
+  }
+}
+
+/// A row-level predicate that every stored row must satisfy.
+public struct CheckConstraint: Sendable {
+  public let name: String
+  /// The rule as a reviewer reads it, e.g. `quantity >= 0`.
+  public let rule: String
+  public let isSatisfied: @Sendable (Row) -> Bool
+
+  public init(_ name: String, _ rule: String, _ isSatisfied: @escaping @Sendable (Row) -> Bool) {
+    self.name = name
+    self.rule = rule
+    self.isSatisfied = isSatisfied
+  }
+}
+
+/// A non-unique lookup index over one or more columns.
+public struct Index: Sendable {
+  public let name: String
+  public let columns: [String]
+
+  public init(_ name: String, _ columns: [String]) {
+    self.name = name
+    self.columns = columns
+  }
+}

@@ -1,0 +1,184 @@
+/// One unit of work against a `Store`, like a SQLAlchemy session: add, flush, commit, rollback.
+///
+/// A session is used by one request at a time and is not shared between tasks. Its writes are invisible to other
+/// sessions until `commit()`. After any failed statement the transaction is aborted: every later statement throws
+/// `StoreError.pendingRollback` until `rollback()` is called, as in SQLAlchemy.
+public final class Session {
+  /// The session's number, from 1 in the order sessions are opened on the store.
+  public let id: Int
+  let store: Store
+  private var pending: [PendingRow] = []
+  private var transaction = Transaction()
+  private var abortedBy: StoreError?
+
+  init(store: Store, id: Int) {
+    self.store = store
+    self.id = id
+  }
+
+  /// Stages a new row; it is sent as an `INSERT` and gets its id at the next flush.
+  @discardableResult
+  public func add(_ table: String, _ values: [String: Value]) -> PendingRow {
+    let row = PendingRow(table: table, values: values)
+    pending.append(row)
+    return row
+  }
+
+  /// Sends the staged inserts, assigning their ids, without committing.
+  public func flush() throws(StoreError) {
+    try checkUsable()
+    guard !pending.isEmpty else { return }
+    try guarded { () throws(StoreError) in
+      try store.send(.flush, from: id)
+      for row in pending {
+        try store.send(.insert(table: row.table), from: id)
+        let rowID = store.nextID(row.table)
+        let stored = try store.state.withLock { state throws(StoreError) in
+          let stored = try state.database.normalized(row.table, id: rowID, values: row.values)
+          try state.database.validate(stored, in: row.table, with: transaction)
+          return stored
+        }
+        transaction.written[row.table, default: [:]][rowID] = stored
+        row.id = rowID
+      }
+      pending.removeAll()
+    }
+  }
+
+  /// Flushes, then makes every write of this transaction visible to all sessions, or none of them.
+  public func commit() throws(StoreError) {
+    try flush()
+    try guarded { () throws(StoreError) in
+      try store.send(.commit, from: id)
+      let transaction = self.transaction
+      try store.state.withLock { state throws(StoreError) in try state.database.commit(transaction) }
+      self.transaction = Transaction()
+    }
+  }
+
+  /// Discards every uncommitted write and clears an aborted transaction.
+  public func rollback() {
+    pending.removeAll()
+    transaction = Transaction()
+    abortedBy = nil
+  }
+
+  /// Ends the session, rolling back whatever was not committed (what Flask-SQLAlchemy does at teardown).
+  public func close() {
+    rollback()
+  }
+
+  /// The row of `table` with this id, as this session sees it.
+  public func get(_ table: String, id rowID: Int) throws(StoreError) -> Row? {
+    try select(table, where: ["id": .int(rowID)]).first
+  }
+
+  /// The rows of `table` whose columns equal `equalities` and that pass `filter`, ordered by id.
+  ///
+  /// An index answers the equalities when one covers them; otherwise the table is scanned.
+  public func select(
+    _ table: String, where equalities: [String: Value] = [:], filter: ((Row) -> Bool)? = nil
+  ) throws(StoreError) -> [Row] {
+    try select(table, matching: [equalities], filter: filter)
+  }
+
+  /// The rows of `table` whose `column` is one of `values`, in one statement, ordered by id.
+  public func select(
+    _ table: String, where column: String, in values: [Value], filter: ((Row) -> Bool)? = nil
+  ) throws(StoreError) -> [Row] {
+    try select(table, matching: values.map { [column: $0] }, filter: filter)
+  }
+
+  /// The first row, by id, that `select` would return.
+  public func first(_ table: String, where equalities: [String: Value] = [:]) throws(StoreError) -> Row? {
+    try select(table, where: equalities).first
+  }
+
+  /// Changes columns of an existing row within this transaction.
+  public func update(_ table: String, id rowID: Int, set values: [String: Value]) throws(StoreError) {
+    try flush()
+    try guarded { () throws(StoreError) in
+      try store.send(.update(table: table), from: id)
+      guard let current = try visibleRows(table, matching: [["id": .int(rowID)]]).first else { return }
+      let stored = try store.state.withLock { state throws(StoreError) in
+        let stored = try state.database.normalized(
+          table, id: rowID, values: current.values.merging(values) { $1 })
+        try state.database.validate(stored, in: table, with: transaction)
+        return stored
+      }
+      transaction.written[table, default: [:]][rowID] = stored
+    }
+  }
+
+  /// Deletes a row within this transaction; rows that reference it make the commit fail.
+  public func delete(_ table: String, id rowID: Int) throws(StoreError) {
+    try flush()
+    try guarded { () throws(StoreError) in
+      try store.send(.delete(table: table), from: id)
+      transaction.written[table]?[rowID] = nil
+      transaction.deleted[table, default: []].insert(rowID)
+    }
+  }
+
+  private func select(
+    _ table: String, matching alternatives: [[String: Value]], filter: ((Row) -> Bool)?
+  ) throws(StoreError) -> [Row] {
+    try flush()
+    return try guarded { () throws(StoreError) in
+      try store.send(.select(table: table), from: id)
+      let rows = try visibleRows(table, matching: alternatives)
+      guard let filter else { return rows }
+      return rows.filter(filter)
+    }
+  }
+
+  /// Committed rows overlaid with this transaction's writes, matching any of `alternatives`.
+  private func visibleRows(_ table: String, matching alternatives: [[String: Value]]) throws(StoreError) -> [Row] {
+    let committed = try store.state.withLock { state throws(StoreError) in
+      let data = try state.database.table(table)
+      return alternatives.flatMap { data.rows(matching: $0) }
+    }
+    let written = transaction.written[table] ?? [:]
+    let deleted = transaction.deleted[table] ?? []
+    var byID: [Int: Row] = [:]
+    for row in committed where written[row.id] == nil && !deleted.contains(row.id) { byID[row.id] = row }
+    for row in written.values where alternatives.contains(where: { row.matches($0) }) { byID[row.id] = row }
+    return byID.keys.sorted().map { byID[$0]! }
+  }
+
+  private func checkUsable() throws(StoreError) {
+    if let abortedBy { throw .pendingRollback(cause: abortedBy.description) }
+  }
+
+  /// Runs `body`; if it throws, the whole transaction is aborted, as a failed statement aborts it in PostgreSQL.
+  private func guarded<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    try checkUsable()
+    do {
+      return try body()
+    } catch {
+      pending.removeAll()
+      transaction = Transaction()
+      abortedBy = error
+      throw error
+    }
+  }
+}
+
+/// A row staged by `Session.add`; `id` is set when a flush sends it.
+public final class PendingRow {
+  public let table: String
+  public let values: [String: Value]
+  /// The primary key, assigned at flush; `nil` before.
+  public internal(set) var id: Int?
+
+  init(table: String, values: [String: Value]) {
+    self.table = table
+    self.values = values
+  }
+}
+
+extension Row {
+  func matches(_ equalities: [String: Value]) -> Bool {
+    equalities.allSatisfy { self[$0.key] == $0.value }
+  }
+}

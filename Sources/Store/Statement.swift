@@ -1,0 +1,33 @@
+/// One statement a session sends to the store: the unit of fault injection and interleaving.
+public enum Statement: Hashable, Sendable, CustomStringConvertible {
+  case select(table: String)
+  case insert(table: String)
+  case update(table: String)
+  case delete(table: String)
+  case flush
+  case commit
+  case rollback
+
+  public var description: String {
+    switch self {
+    case .select(let table): "SELECT \(table)"
+    case .insert(let table): "INSERT \(table)"
+    case .update(let table): "UPDATE \(table)"
+    case .delete(let table): "DELETE \(table)"
+    case .flush: "FLUSH"
+    case .commit: "COMMIT"
+    case .rollback: "ROLLBACK"
+    }
+  }
+}
+
+/// A statement about to run, as the interleaving hook and the statement log see it.
+public struct StatementEvent: Hashable, Sendable, CustomStringConvertible {
+  /// The session that sends it; sessions are numbered from 1 in the order they are opened.
+  public let session: Int
+  /// Its position among all statements sent to this store, from 1.
+  public let ordinal: Int
+  public let statement: Statement
+
+  public var description: String { "#\(ordinal) session \(session): \(statement)" }
+}

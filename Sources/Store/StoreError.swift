@@ -1,0 +1,50 @@
+/// Why the store refused a statement; the cases follow the database errors a driver raises.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// `IntegrityError`: another row already holds this key.
+  case uniqueViolation(table: String, constraint: String, key: [Value])
+  /// `IntegrityError`: the referenced row does not exist.
+  case foreignKeyViolation(table: String, constraint: String, column: String, value: Value)
+  /// `IntegrityError`: a check constraint rejected the row.
+  case checkViolation(table: String, constraint: String, rule: String)
+  /// `IntegrityError`: a `NOT NULL` column got `NULL`.
+  case notNullViolation(table: String, column: String)
+  /// `DataError`: the value cannot be stored in the column's type.
+  case invalidValue(table: String, column: String, value: Value, type: ColumnType, reason: String)
+  /// A statement named a table or column that the schema does not declare.
+  case undeclared(String)
+  /// `OperationalError` injected by a test or probe.
+  case injectedFault(StatementEvent)
+  /// The transaction failed earlier and must be rolled back before the session can be used again.
+  case pendingRollback(cause: String)
+
+  /// Whether the database would report this as an integrity error (a constraint, not an outage).
+  public var isIntegrityError: Bool {
+    switch self {
+    case .uniqueViolation, .foreignKeyViolation, .checkViolation, .notNullViolation: true
+    default: false
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .uniqueViolation(let table, let constraint, let key):
+      "IntegrityError: duplicate key value violates unique constraint \"\(constraint)\" on \(table) "
+        + "(key \(key.map(\.description).joined(separator: ", ")))"
+    case .foreignKeyViolation(let table, let constraint, let column, let value):
+      "IntegrityError: insert or update on table \"\(table)\" violates foreign key constraint \"\(constraint)\" "
+        + "(\(column)=\(value) is not present)"
+    case .checkViolation(let table, let constraint, let rule):
+      "IntegrityError: new row for relation \"\(table)\" violates check constraint \"\(constraint)\" (\(rule))"
+    case .notNullViolation(let table, let column):
+      "IntegrityError: null value in column \"\(column)\" of relation \"\(table)\" violates not-null constraint"
+    case .invalidValue(let table, let column, let value, let type, let reason):
+      "DataError: \(table).\(column) is \(type), cannot store \(value.typeName) \(value): \(reason)"
+    case .undeclared(let what):
+      "ProgrammingError: \(what)"
+    case .injectedFault(let event):
+      "OperationalError: injected fault at \(event)"
+    case .pendingRollback(let cause):
+      "PendingRollbackError: this transaction was rolled back after an earlier error (\(cause))"
+    }
+  }
+}

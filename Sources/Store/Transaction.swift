@@ -1,0 +1,120 @@
+/// The uncommitted writes of one session: visible to that session only, applied all at once by commit.
+struct Transaction: Sendable {
+  /// Rows inserted or updated by this transaction, per table, by id.
+  var written: [String: [Int: Row]] = [:]
+  /// Ids deleted by this transaction, per table.
+  var deleted: [String: Set<Int>] = [:]
+
+  var isEmpty: Bool { written.isEmpty && deleted.isEmpty }
+}
+
+/// The committed state of every table.
+struct Database: Sendable {
+  var tables: [String: TableData]
+
+  init(schema: Schema) {
+    tables = Dictionary(uniqueKeysWithValues: schema.tables.map { ($0.name, TableData(schema: $0)) })
+  }
+
+  func table(_ name: String) throws(StoreError) -> TableData {
+    guard let table = tables[name] else { throw .undeclared("relation \"\(name)\" does not exist") }
+    return table
+  }
+
+  /// Whether `id` exists in `table` as `transaction` sees it.
+  func exists(_ table: String, id: Int, in transaction: Transaction) -> Bool {
+    if transaction.written[table]?[id] != nil { return true }
+    if transaction.deleted[table]?.contains(id) == true { return false }
+    return tables[table]?.rows[id] != nil
+  }
+
+  /// The row as the database stores it: declared columns only, coerced, defaults filled in.
+  func normalized(_ table: String, id: Int, values: [String: Value]) throws(StoreError) -> Row {
+    let schema = try self.table(table).schema
+    if let unknown = values.keys.sorted().first(where: { schema.column($0) == nil }) {
+      throw .undeclared("column \"\(unknown)\" of relation \"\(table)\" does not exist")
+    }
+    var stored: [String: Value] = [:]
+    for column in schema.columns {
+      let given = values[column.name] ?? column.defaultValue
+      switch column.type.coerce(given) {
+      case .success(let value): stored[column.name] = value
+      case .failure(let rejection):
+        throw .invalidValue(
+          table: table, column: column.name, value: given, type: column.type, reason: rejection.reason)
+      }
+      if stored[column.name] == .null && !column.nullable {
+        throw .notNullViolation(table: table, column: column.name)
+      }
+    }
+    return Row(id: id, values: stored)
+  }
+
+  /// Checks `row`'s constraints against committed rows merged with `transaction`'s writes.
+  func validate(_ row: Row, in table: String, with transaction: Transaction) throws(StoreError) {
+    let schema = try self.table(table).schema
+    for check in schema.checks where !check.isSatisfied(row) {
+      throw .checkViolation(table: table, constraint: check.name, rule: check.rule)
+    }
+    for foreignKey in schema.foreignKeys {
+      guard case .int(let target) = row[foreignKey.column] else { continue }
+      if !exists(foreignKey.referencedTable, id: target, in: transaction) {
+        throw .foreignKeyViolation(
+          table: table, constraint: foreignKey.name, column: foreignKey.column, value: row[foreignKey.column])
+      }
+    }
+    for unique in schema.uniques {
+      let key = unique.columns.map { row[$0] }
+      if key.contains(.null) { continue }
+      if holder(of: key, in: unique.columns, table: table, with: transaction, except: row.id) != nil {
+        throw .uniqueViolation(table: table, constraint: unique.name, key: key)
+      }
+    }
+  }
+
+  /// A row other than `except` that holds `key` in `columns`, as `transaction` sees the table.
+  private func holder(
+    of key: [Value], in columns: [String], table: String, with transaction: Transaction, except: Int
+  ) -> Int? {
+    let written = transaction.written[table] ?? [:]
+    if let id = written.values.first(where: { row in row.id != except && columns.map { row[$0] } == key })?.id {
+      return id
+    }
+    let deleted = transaction.deleted[table] ?? []
+    return tables[table]?.ids(where: columns, equal: key).first { id in
+      id != except && !deleted.contains(id) && written[id] == nil
+    }
+  }
+
+  /// Re-checks every write against the latest committed state, then applies them all, or none.
+  mutating func commit(_ transaction: Transaction) throws(StoreError) {
+    for table in transaction.written.keys.sorted() {
+      for row in transaction.written[table]!.values.sorted(by: { $0.id < $1.id }) {
+        try validate(row, in: table, with: transaction)
+      }
+    }
+    for (table, ids) in transaction.deleted.sorted(by: { $0.key < $1.key }) {
+      try checkNothingReferences(table, ids: ids, with: transaction)
+    }
+    for (table, rows) in transaction.written {
+      for row in rows.values { tables[table]!.upsert(row) }
+    }
+    for (table, ids) in transaction.deleted {
+      for id in ids { tables[table]!.remove(id: id) }
+    }
+  }
+
+  private func checkNothingReferences(_ table: String, ids: Set<Int>, with transaction: Transaction) throws(StoreError)
+  {
+    for data in tables.values.sorted(by: { $0.schema.name < $1.schema.name }) {
+      for foreignKey in data.schema.foreignKeys where foreignKey.referencedTable == table {
+        for row in data.orderedRows {
+          guard case .int(let target) = row[foreignKey.column], ids.contains(target) else { continue }
+          if transaction.deleted[data.schema.name]?.contains(row.id) == true { continue }
+          throw .foreignKeyViolation(
+            table: data.schema.name, constraint: foreignKey.name, column: foreignKey.column, value: .int(target))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import Fixed
+import Original
+import RequestLayer
+
+/// Every implementation the harness knows, in report-column order: the original, the fix, then submissions.
+///
+/// To grade another submission, add its module under `Sources/` and one line here.
+public enum Registry {
+  public static let all: [Implementation] = [
+    Implementation(
+      name: "original", summary: "The create-product handler as given in the case study, ported to Swift.",
+      role: .original, sourceFolder: "original", schema: Original.schema, createProduct: Original.createProduct),
+    Implementation(
+      name: "fixed", summary: "The reference correction that resolves every finding.",
+      role: .fixed, sourceFolder: "fixed", schema: Fixed.schema, createProduct: Fixed.createProduct),
+  ]
+
+  /// The implementation registered under `name`.
+  public static func implementation(named name: String) -> Implementation? {
+    all.first { $0.name == name }
+  }
+
+  /// The registered original.
+  public static var original: Implementation { all.first { $0.role == .original }! }
+
+  /// The registered fix.
+  public static var fixed: Implementation { all.first { $0.role == .fixed }! }
+}

@@ -1,0 +1,1 @@
+print("review: not yet implemented")

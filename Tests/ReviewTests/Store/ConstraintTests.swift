@@ -1,0 +1,91 @@
+import Foundation
+import Store
+import Testing
+
+@Suite("Store constraints: typed errors at flush and again at commit")
+struct ConstraintTests {
+  private func flushing(_ values: [String: Value]) throws -> StoreError? {
+    let session = try TestSchema.store().openSession()
+    session.add("items", values)
+    do {
+      try session.flush()
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func rejectsAMissingForeignKeyTarget() throws {
+    let error = try flushing(["owner_id": .int(2), "code": .text("A")])
+    #expect(
+      error
+        == .foreignKeyViolation(table: "items", constraint: "items_owner_id_fkey", column: "owner_id", value: .int(2)))
+  }
+
+  @Test func rejectsNullInANotNullColumn() throws {
+    #expect(try flushing(["owner_id": .int(1)]) == .notNullViolation(table: "items", column: "code"))
+  }
+
+  @Test func rejectsAFailedCheck() throws {
+    let error = try flushing(["owner_id": .int(1), "code": .text("A"), "count": .int(-1)])
+    #expect(error == .checkViolation(table: "items", constraint: "items_count_check", rule: "count >= 0"))
+  }
+
+  @Test func rejectsADuplicateWithinOneTransaction() throws {
+    let session = try TestSchema.store().openSession()
+    session.add("items", ["owner_id": .int(1), "code": .text("A")])
+    session.add("items", ["owner_id": .int(1), "code": .text("A")])
+    let error = #expect(throws: StoreError.self) { try session.flush() }
+    #expect(error == .uniqueViolation(table: "items", constraint: "items_code_key", key: [.text("A")]))
+  }
+
+  @Test func rejectsAnUndeclaredColumn() throws {
+    let error = try flushing(["owner_id": .int(1), "code": .text("A"), "colour": .text("red")])
+    #expect(error == .undeclared("column \"colour\" of relation \"items\" does not exist"))
+  }
+
+  @Test(
+    "Coerces what a driver sends as PostgreSQL does",
+    arguments: [
+      (Value.double(19.999), "amount", Value.decimal(Decimal(string: "20.00")!)),
+      (.int(3), "amount", .decimal(3)),
+      (.decimal(Decimal(string: "0.1")!), "ratio", .double(0.1)),
+      (.double(2.5), "count", .int(2)),
+      (.text("7"), "count", .int(7)),
+    ])
+  func coerces(_ sent: Value, column: String, stored: Value) throws {
+    let store = try TestSchema.store()
+    try store.seed("items", ["owner_id": .int(1), "code": .text("A"), column: sent])
+    #expect(store.snapshot().rows("items")[0][column] == stored)
+  }
+
+  @Test(
+    "Refuses values the column type cannot hold",
+    arguments: [
+      ("count", Value.bool(true)), ("count", .int(3_000_000_000)), ("code", .int(42)), ("code", .text("ELEVEN-CHAR")),
+      ("amount", .int(10_000)), ("ratio", .text("abc")), ("code", .text("A\u{0}")),
+    ])
+  func refuses(_ column: String, _ value: Value) throws {
+    let error = try flushing(["owner_id": .int(1), "code": .text("A")].merging([column: value]) { $1 })
+    guard case .invalidValue(table: "items", column: column, value: value, _, _)? = error else {
+      Issue.record("expected invalidValue for \(column) = \(value), got \(String(describing: error))")
+      return
+    }
+  }
+
+  @Test func showsTheExactValueOfABinaryFloat() {
+    #expect(
+      Value.double(19.99).description
+        == "19.99 (binary float, exactly 19.989999999999998436805981327779591083526611328125)")
+    #expect(Value.double(0.5).description == "0.5")
+  }
+
+  @Test func answersEqualityLookupsThroughAnIndex() throws {
+    let store = try TestSchema.store()
+    try store.seed("owners", ["name": .text("second")])
+    try store.seed("items", (1...50).map { ["owner_id": .int($0 % 2 + 1), "code": .text("C\($0)")] })
+    let rows = try store.openSession().select("items", where: ["owner_id": .int(2)])
+    #expect(rows.count == 25)
+    #expect(rows.map(\.id) == rows.map(\.id).sorted())
+  }
+}

@@ -1,0 +1,35 @@
+import RequestLayer
+
+/// A client mistake, answered with a 4xx JSON error that names what is wrong; nothing is written.
+struct ClientError: Error {
+  let status: Int
+  let field: String?
+  let message: String
+
+  init(status: Int = 400, field: String?, _ message: String) {
+    self.status = status
+    self.field = field
+    self.message = message
+  }
+
+  var response: Response { .error(message, status: status, field: field) }
+
+  static let unauthenticated = ClientError(status: 401, field: nil, "authentication required")
+
+  /// The body as a JSON object; a wrong content type is a 415, anything else that is not an object a 400.
+  static func jsonObject(from request: Request) throws(ClientError) -> JSONObject {
+    guard request.isJSON else {
+      throw ClientError(status: 415, field: "body", "body must be sent as Content-Type: application/json")
+    }
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(request.body)
+    } catch {
+      throw ClientError(field: "body", "body is not valid JSON: \(error)")
+    }
+    guard case .object(let object) = value else {
+      throw ClientError(field: "body", "body must be a JSON object, not \(value.jsonTypeName)")
+    }
+    return object
+  }
+}

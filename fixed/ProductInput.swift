@@ -1,0 +1,97 @@
+import Foundation
+import RequestLayer
+
+/// A create-product body, checked field by field: presence, JSON type, format and range.
+///
+/// Every rejection is a `ClientError` naming the field, so a client mistake is a 4xx that says what to change,
+/// never a 500, and is found before anything is written.
+struct ProductInput {  // finding: missing-validation, unchecked-types, no-range-checks
+  let name: String
+  let sku: String
+  /// An exact amount with at most two fraction digits.
+  let price: Decimal
+  let warehouseID: Int
+  let initialQuantity: Int
+
+  static let requiredFields = ["name", "sku", "price", "warehouse_id"]
+  static let optionalFields = ["initial_quantity"]
+
+  init(_ request: Request) throws(ClientError) {
+    let body = try ClientError.jsonObject(from: request)  // finding: non-object-body, html-error-responses
+    for key in body.keys where !(Self.requiredFields + Self.optionalFields).contains(key) {
+      throw ClientError(field: key, "\(key) is not a field of a product; expected \(Self.fieldList)")
+    }
+    if let key = body.duplicateKeys.first {
+      throw ClientError(field: key, "\(key) appears more than once")
+    }
+    for field in Self.requiredFields where body[field] == nil {  // finding: missing-validation
+      throw ClientError(field: field, "\(field) is required")
+    }
+    name = try Self.text(body, "name", maxLength: 255)
+    sku = try Self.sku(body)
+    price = try Self.price(body)  // finding: float-price
+    warehouseID = try Self.integer(body, "warehouse_id", minimum: 1)
+    initialQuantity  // finding: required-optional-field
+    =
+      body["initial_quantity"].flatMap { $0 == .null ? nil : $0 } == nil
+      ? 0 : try Self.integer(body, "initial_quantity", minimum: 0)
+  }
+
+  private static var fieldList: String { (requiredFields + optionalFields).joined(separator: ", ") }
+
+  private static func text(_ body: JSONObject, _ field: String, maxLength: Int) throws(ClientError) -> String {
+    guard case .string(let raw)? = body[field] else {
+      throw ClientError(field: field, "\(field) must be a string, not \(body[field]!.jsonTypeName)")
+    }
+    let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !text.isEmpty else { throw ClientError(field: field, "\(field) must not be empty") }
+    guard text.count <= maxLength else {
+      throw ClientError(field: field, "\(field) must be at most \(maxLength) characters")
+    }
+    guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+      throw ClientError(field: field, "\(field) must not contain control characters")
+    }
+    return text
+  }
+
+  private static func sku(_ body: JSONObject) throws(ClientError) -> String {
+    let sku = try text(body, "sku", maxLength: 64)
+    let allowed = sku.unicodeScalars.allSatisfy {
+      $0.isASCII
+        && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0))
+    }
+    guard allowed, let first = sku.unicodeScalars.first,
+      first.properties.isAlphabetic || first.properties.numericType != nil
+    else {
+      throw ClientError(
+        field: "sku",
+        "sku may contain only ASCII letters, digits, '.', '_' and '-', and must start with a letter or digit")
+    }
+    return sku
+  }
+
+  private static func price(_ body: JSONObject) throws(ClientError) -> Decimal {
+    guard case .number(let number)? = body["price"] else {
+      throw ClientError(field: "price", "price must be a number, not \(body["price"]!.jsonTypeName)")
+    }
+    guard let amount = number.exactDecimal else {
+      throw ClientError(field: "price", "price must be a finite number")
+    }
+    guard amount.fractionDigits <= 2 else {
+      throw ClientError(field: "price", "price must have at most 2 decimal places")
+    }
+    guard !amount.isNegative else { throw ClientError(field: "price", "price must not be negative") }
+    guard amount.integerDigits <= 10 else { throw ClientError(field: "price", "price must be below 10000000000") }
+    return amount.value
+  }
+
+  private static func integer(_ body: JSONObject, _ field: String, minimum: Int) throws(ClientError) -> Int {
+    guard case .number(let number)? = body[field], number.isIntegerLiteral else {
+      throw ClientError(field: field, "\(field) must be an integer, not \(body[field]!.jsonTypeName)")
+    }
+    guard let value = number.int, value >= minimum, value <= Int(Int32.max) else {
+      throw ClientError(field: field, "\(field) must be an integer from \(minimum) to \(Int32.max)")
+    }
+    return value
+  }
+}

@@ -1,0 +1,74 @@
+import Store
+
+/// The corrected schema: a SKU is unique platform-wide, a price is an exact decimal, a product belongs to a company
+/// rather than to a warehouse, inventory has one row per product and warehouse, and every stock change is logged.
+public let schema = Schema(
+  name: "fixed",
+  tables: [
+    TableSchema("companies", columns: [Column("name", .text(maxLength: 255))]),
+    TableSchema(
+      "warehouses",
+      columns: [Column("company_id", .integer), Column("name", .text(maxLength: 255))],
+      foreignKeys: [ForeignKey("warehouses_company_id_fkey", "company_id", references: "companies")],
+      indexes: [Index("warehouses_company_id_idx", ["company_id"])]
+    ),
+    TableSchema(
+      "products",
+      columns: [
+        Column("name", .text(maxLength: 255)),
+        Column("sku", .text(maxLength: 64)),
+        Column("price", .decimal(precision: 12, scale: 2)),  // finding: float-price
+        Column("company_id", .integer),  // finding: product-tied-to-warehouse, no-tenant-check
+        Column("low_stock_threshold", .integer, nullable: true),
+      ],
+      uniques: [UniqueConstraint("products_sku_key", ["sku"])],  // finding: duplicate-sku, sku-race
+      foreignKeys: [  // finding: product-tied-to-warehouse
+        ForeignKey("products_company_id_fkey", "company_id", references: "companies")
+      ],
+      checks: [  // finding: no-range-checks
+        CheckConstraint("products_price_check", "price >= 0") { ($0["price"].decimal ?? 0) >= 0 },
+        CheckConstraint("products_low_stock_threshold_check", "low_stock_threshold >= 0") {
+          ($0["low_stock_threshold"].int ?? 0) >= 0
+        },
+      ],
+      indexes: [Index("products_company_id_idx", ["company_id"])]
+    ),
+    TableSchema(
+      "inventory",
+      columns: [
+        Column("product_id", .integer),
+        Column("warehouse_id", .integer),
+        Column("quantity", .integer),
+      ],
+      uniques: [  // finding: duplicate-inventory-row
+        UniqueConstraint("inventory_product_warehouse_key", ["product_id", "warehouse_id"])
+      ],
+      foreignKeys: [
+        ForeignKey("inventory_product_id_fkey", "product_id", references: "products"),
+        ForeignKey("inventory_warehouse_id_fkey", "warehouse_id", references: "warehouses"),
+      ],
+      checks: [  // finding: no-range-checks
+        CheckConstraint("inventory_quantity_check", "quantity >= 0") { ($0["quantity"].int ?? 0) >= 0 }
+      ],
+      indexes: [Index("inventory_warehouse_id_idx", ["warehouse_id"])]
+    ),
+    TableSchema(
+      "inventory_changes",
+      columns: [
+        Column("inventory_id", .integer),
+        Column("change", .integer),
+        Column("quantity_after", .integer),
+        Column("reason", .text(maxLength: 64)),
+        Column("user_id", .integer, nullable: true),
+        Column("created_at", .timestamp),
+      ],
+      foreignKeys: [ForeignKey("inventory_changes_inventory_id_fkey", "inventory_id", references: "inventory")],
+      checks: [
+        CheckConstraint("inventory_changes_quantity_after_check", "quantity_after >= 0") {  // finding: no-change-log
+          ($0["quantity_after"].int ?? 0) >= 0
+        }
+      ],
+      indexes: [Index("inventory_changes_inventory_id_idx", ["inventory_id"])]  // finding: no-change-log
+    ),
+  ]
+)
