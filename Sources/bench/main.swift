@@ -1,1 +1,3 @@
-print("bench: not yet implemented")
+// Benchmarks for the review: run with `swift run -c release bench`. Prints figures and ratios; asserts nothing.
+CreateProductBenchmark.run()
+AlertsBenchmark.run()
