@@ -15,5 +15,10 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   /// The byte offset where parsing stopped.
   public let offset: Int
 
+  public init(kind: Kind, offset: Int) {
+    self.kind = kind
+    self.offset = offset
+  }
+
   public var description: String { "malformed JSON at byte \(offset): \(kind.rawValue)" }
 }

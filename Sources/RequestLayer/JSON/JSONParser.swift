@@ -41,13 +41,13 @@ private struct Parser {
       switch try peek() {
       case UInt8(ascii: "["), UInt8(ascii: "{"):
         let opener = bytes[index]
+        guard stack.count < JSONParser.maximumDepth else { throw fail(.tooDeep) }
         index += 1
         skipWhitespace()
         if try peek() == (opener == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")) {
           index += 1
           value = opener == UInt8(ascii: "[") ? .array([]) : .object(JSONObject([]))
         } else {
-          guard stack.count < JSONParser.maximumDepth else { throw fail(.tooDeep) }
           stack.append(opener == UInt8(ascii: "[") ? .array([]) : .object([], key: try key()))
           continue
         }
