@@ -1,22 +1,10 @@
 import RequestLayer
 import Store
 
-/// `POST /api/products` exactly as given, ported statement by statement from the Flask view, defects included.
+/// `POST /api/products` as given, ported statement by statement from the Flask view, defects included.
 ///
-/// ```python
-/// @app.route('/api/products', methods=['POST'])
-/// def create_product():
-///     data = request.json
-///     product = Product(name=data['name'], sku=data['sku'], price=data['price'],
-///                       warehouse_id=data['warehouse_id'])
-///     db.session.add(product)
-///     db.session.commit()
-///     inventory = Inventory(product_id=product.id, warehouse_id=data['warehouse_id'],
-///                           quantity=data['initial_quantity'])
-///     db.session.add(inventory)
-///     db.session.commit()
-///     return {"message": "Product created", "product_id": product.id}
-/// ```
+/// Every failure escapes to Flask (a 500), and whatever the first commit saved stays saved. The Python it ports is
+/// quoted in `case-study/ORIGINAL.md`.
 @Sendable
 public func createProduct(_ request: Request, _ db: Session) throws -> Response {  // finding: no-authentication
   let data = try request.json()  // finding: non-object-body, html-error-responses
