@@ -66,25 +66,13 @@ extension Value: CustomStringConvertible {
     }
   }
 
+  /// The text as a JSON literal, shortened past 80 characters so evidence stays readable.
   static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      case _ where scalar.value < 0x20:
-        out +=
-          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-          + String(scalar.value, radix: 16)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    if out.count > 82 { out = String(out.prefix(72)) + "…(\(text.utf8.count) bytes)" }
-    return out + "\""
+    let quoted = text.jsonQuoted
+    guard quoted.count > 82 else { return quoted }
+    return String(quoted.prefix(72)) + "…(\(text.utf8.count) bytes)\""
   }
+
 }
 
 extension Double {

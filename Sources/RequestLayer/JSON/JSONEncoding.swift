@@ -1,3 +1,5 @@
+import Store
+
 extension JSONValue {
   /// Deterministic JSON text: numbers as their literal text, keys sorted (and duplicates collapsed) by default.
   ///
@@ -15,7 +17,7 @@ extension JSONValue {
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .number(let number): out += number.text
-    case .string(let text): JSONValue.writeString(text, to: &out)
+    case .string(let text): out += text.jsonQuoted
     case .array(let items):
       guard !items.isEmpty else {
         out += "[]"
@@ -36,31 +38,11 @@ extension JSONValue {
       out += "{"
       for (position, key) in keys.enumerated() {
         out += (position == 0 ? "" : ",") + newline
-        JSONValue.writeString(key, to: &out)
+        out += key.jsonQuoted
         out += pretty ? ": " : ":"
         object[key]!.write(to: &out, sortedKeys: sortedKeys, pretty: pretty, indent: indent + 1)
       }
       out += closing + "}"
     }
-  }
-
-  private static func writeString(_ text: String, to out: inout String) {
-    out += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{8}": out += "\\b"
-      case "\u{C}": out += "\\f"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    out += "\""
   }
 }
