@@ -1,7 +1,7 @@
 import RequestLayer
 
 /// A client mistake, answered with a 4xx JSON error that names what is wrong; nothing is written.
-struct ClientError: Error {
+struct ClientError: Error {  // finding: html-error-responses
   let status: Int
   let field: String?
   let message: String
@@ -17,7 +17,7 @@ struct ClientError: Error {
   static let unauthenticated = ClientError(status: 401, field: nil, "authentication required")
 
   /// The body as a JSON object; a wrong content type is a 415, anything else that is not an object a 400.
-  static func jsonObject(from request: Request) throws(ClientError) -> JSONObject {
+  static func jsonObject(from request: Request) throws(ClientError) -> JSONObject {  // finding: non-object-body
     guard request.isJSON else {
       throw ClientError(status: 415, field: "body", "body must be sent as Content-Type: application/json")
     }

@@ -2,23 +2,23 @@ import RequestLayer
 import Store
 
 extension Finding {
-  /// A client mistake must be a 4xx naming the field, with nothing written; returns what each request got.
+  /// Sends each case; a client mistake must get a 4xx naming its field and write nothing. The summary lists
+  /// what each case got.
   static func clientMistakes(
     _ cases: [(label: String, body: String, field: String)], against implementation: Implementation,
-    contentType: String? = "application/json", accepting: String
+    contentType: String? = "application/json"
   ) -> Observation {
     let trial = Trial(implementation)
-    var wrong: [String] = []
+    var answers: [String] = []
+    var wrong = false
     for (label, body, field) in cases {
       let before = trial.store.snapshot()
       let response = trial.createProduct(body, contentType: contentType)
       let wrote = trial.store.snapshot() != before
-      if !response.rejects(field: field) || wrote {
-        wrong.append("\(label): \(response.brief)\(wrote ? ", and rows were written" : "")")
-      }
+      wrong = wrong || wrote || !response.rejects(field: field)
+      answers.append("\(label): \(response.brief)\(wrote ? ", and rows were written" : "")")
     }
-    guard wrong.isEmpty else { return trial.conclude(true, wrong.joined(separator: "; ") + ".") }
-    return trial.conclude(false, "every request got a 4xx naming the field (\(accepting)); nothing was written.")
+    return trial.conclude(wrong, answers.joined(separator: "; ") + ".")
   }
 
   static let missingValidation = Finding(
@@ -42,7 +42,7 @@ extension Finding {
         [
           ("without name", ProductBody.json(["name": nil]), "name"),
           ("without warehouse_id", ProductBody.json(["warehouse_id": nil]), "warehouse_id"),
-        ], against: implementation, accepting: "`name is required`")
+        ], against: implementation)
     })
 
   static let uncheckedTypes = Finding(
@@ -69,7 +69,7 @@ extension Finding {
           ("name 42", ProductBody.json(["name": "42"]), "name"),
           ("warehouse_id true", ProductBody.json(["warehouse_id": "true"]), "warehouse_id"),
           ("initial_quantity [10]", ProductBody.json(["initial_quantity": "[10]"]), "initial_quantity"),
-        ], against: implementation, accepting: "`price must be a number, not a string`")
+        ], against: implementation)
     })
 
   static let noRangeChecks = Finding(
@@ -99,7 +99,7 @@ extension Finding {
           ),
           ("blank name", ProductBody.json(["name": "\"   \"", "sku": "\"BLANK\""]), "name"),
           ("price 19.999", ProductBody.json(["price": "19.999", "sku": "\"PRECISE\""]), "price"),
-        ], against: implementation, accepting: "`price must not be negative`")
+        ], against: implementation)
     })
 
   static let nonObjectBody = Finding(
@@ -115,7 +115,7 @@ extension Finding {
     probe: Probe("POST the JSON bodies `null`, `[]`, `\"Widget\"` and `42`.") { implementation in
       clientMistakes(
         [("null", "null", "body"), ("[]", "[]", "body"), ("\"Widget\"", "\"Widget\"", "body"), ("42", "42", "body")],
-        against: implementation, accepting: "`body must be a JSON object, not null`")
+        against: implementation)
     })
 
   static let htmlErrorResponses = Finding(

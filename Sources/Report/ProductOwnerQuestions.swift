@@ -1,0 +1,31 @@
+/// The assumptions the review makes where the case study is silent, and the questions it would put to the
+/// product owner; fixed text, listed in the report after the evidence.
+public enum ProductOwnerQuestions {
+  /// What the harness assumes, each with the reason.
+  public static let assumptions: [String] = [
+    "A SKU is unique across the whole platform, as the brief says; the fix enforces it with a unique index.",
+    "Prices are non-negative amounts with at most two decimal places, stored as numeric(12, 2); a price of 0 is "
+      + "allowed (free items, samples).",
+    "`initial_quantity` is optional and defaults to 0; when given it is a non-negative integer.",
+    "A product belongs to the company of the user who creates it; its stock lives in inventory rows, one per "
+      + "warehouse.",
+    "A user may create products only in warehouses of their own company; another company's warehouse is a 403 and "
+      + "an unknown one a 404 (so existence is revealed to signed-in users, which the API accepts).",
+    "Unknown fields in the body are refused (400) rather than ignored, so a misspelt optional field is not lost.",
+    "The original runs on PostgreSQL through psycopg2, with the foreign keys its models imply but no unique index "
+      + "on SKU and a double-precision price.",
+  ]
+
+  /// What to ask the product owner before building further.
+  public static let questions: [String] = [
+    "Is a SKU unique across the platform, or per company (two tenants may both sell a `W-1`)?",
+    "May a supplier serve several companies, with different terms for each?",
+    "What does \"recent sales activity\" mean: how many days, and is it the same for every company?",
+    "May a bundle contain other bundles, and how is a bundle's stock counted?",
+    "Are inventory change-log entries immutable (corrections as new entries), and how long are they kept?",
+    "Can stock be transferred between warehouses, and is a transfer one change or two?",
+    "Is `initial_quantity` optional, and is a product without stock anywhere valid?",
+    "May a price be 0, and which currency is it in?",
+    "Which roles may create products: every user of a company, or only some?",
+  ]
+}

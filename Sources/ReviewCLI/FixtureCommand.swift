@@ -1,0 +1,49 @@
+import Findings
+import Foundation
+
+/// `review fixture`: the rows every store starts with, as JSON that `--fixture` reads back.
+enum FixtureCommand {
+  static let usage = """
+    usage: review fixture [--fixture FILE]
+
+    Prints the demo fixture (companies, users, warehouses), or FILE's after checking it loads.
+
+    """
+
+  static func run(_ arguments: [String], _ environment: CommandEnvironment) -> CommandResult {
+    ReviewCommand.guarded(usage) {
+      let parsed = try ParsedArguments(arguments, valued: ["--fixture"])
+      if parsed.wantsHelp { return CommandResult(output: usage) }
+      guard parsed.positionals.isEmpty else { throw UsageError("unexpected argument \(parsed.positionals[0])") }
+      let fixture = try load(parsed.value("--fixture"), environment)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      return CommandResult(output: String(decoding: try encoder.encode(fixture), as: UTF8.self) + "\n")
+    }
+  }
+
+  /// The fixture in `path`, or the demo fixture; a file that does not load is a usage error naming it.
+  static func load(_ path: String?, _ environment: CommandEnvironment) throws -> Fixture {
+    guard let path else { return .demo }
+    let text = try InputFile.read(path, environment)
+    do {
+      return try JSONDecoder().decode(Fixture.self, from: Data(text.utf8))
+    } catch {
+      throw UsageError("\(path) is not a fixture: \(error)")
+    }
+  }
+}
+
+/// Reads a command's input: a file, `@file`, or `-` for standard input.
+enum InputFile {
+  static func read(_ argument: String, _ environment: CommandEnvironment) throws -> String {
+    if argument == "-" { return environment.readStandardInput() }
+    let path = argument.hasPrefix("@") ? String(argument.dropFirst()) : argument
+    let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: environment.currentDirectory))
+    do {
+      return try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw UsageError("cannot read \(path): \(error.localizedDescription)")
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import Findings
+import Foundation
+import RequestLayer
+import Store
+import Submissions
+
+/// `review try`: one request against every implementation, each on a fresh fixture store, answers side by side.
+enum TryCommand {
+  static let usage = """
+    usage: review try [--to NAME ...] [--method METHOD] [--path PATH] [--content-type TYPE] [--as COMPANY_ID|none]
+                      [--fixture FILE] [--format text|json] BODY
+
+    Sends BODY (raw request text; `-` reads standard input, `@file` reads a file) to each implementation (all by
+    default), each on a fresh store loaded with the fixture, and prints what each answered and what it changed.
+      --to            an implementation to run (repeatable); default: every registered one
+      --method        default POST
+      --path          default /api/products
+      --content-type  default application/json; `none` sends no Content-Type
+      --as            the company whose user sends it (default 1); `none` sends no authenticated user
+      --fixture       a fixture file in the shape `review fixture` prints
+
+    """
+
+  static func run(_ arguments: [String], _ environment: CommandEnvironment) -> CommandResult {
+    ReviewCommand.guarded(usage) {
+      let parsed = try ParsedArguments(
+        arguments, valued: ["--to", "--method", "--path", "--content-type", "--as", "--fixture", "--format"])
+      if parsed.wantsHelp { return CommandResult(output: usage) }
+      guard parsed.positionals.count == 1 else { throw UsageError("try takes exactly one BODY") }
+      let format = parsed.value("--format") ?? "text"
+      guard ["text", "json"].contains(format) else { throw UsageError("unknown format \(format)") }
+      let implementations = try selected(parsed.options["--to"] ?? [])
+      let fixture = try FixtureCommand.load(parsed.value("--fixture"), environment)
+      let contentType = parsed.value("--content-type") ?? "application/json"
+      let scripted = ScriptedRequest(
+        method: parsed.value("--method") ?? "POST", path: parsed.value("--path") ?? "/api/products",
+        contentType: contentType == "none" ? nil : contentType,
+        body: try InputFile.read(parsed.positionals[0], environment), companyID: try company(parsed.value("--as")))
+      let exchanges = try Replay.run([scripted], against: implementations, fixture: fixture)
+      return CommandResult(output: format == "json" ? json(scripted, exchanges) : text(scripted, exchanges))
+    }
+  }
+
+  /// The implementations named by `--to`, or all; an unknown name is a usage error listing the valid ones.
+  static func selected(_ names: [String]) throws -> [Implementation] {
+    try names.isEmpty
+      ? Registry.all
+      : names.map { name in
+        guard let implementation = Registry.implementation(named: name) else {
+          throw UsageError(
+            "unknown implementation \(name); registered: " + Registry.all.map(\.name).joined(separator: ", "))
+        }
+        return implementation
+      }
+  }
+
+  static func company(_ argument: String?) throws -> Int? {
+    guard let argument else { return 1 }
+    if argument == "none" { return nil }
+    guard let id = Int(argument) else { throw UsageError("--as takes a company id or none, not \(argument)") }
+    return id
+  }
+
+  static func text(_ scripted: ScriptedRequest, _ exchanges: [Replay.Exchange]) -> String {
+    var out = [
+      "\(scripted.method) \(scripted.path)"
+        + (scripted.companyID.map { " as company \($0)'s user" } ?? " with no authenticated user")
+        + (scripted.contentType.map { ", Content-Type: \($0)" } ?? ", no Content-Type"),
+      "body: \(scripted.body)", "",
+    ]
+    for exchange in exchanges {
+      let response = exchange.response
+      out.append("== \(exchange.implementation): \(response.status)")
+      for name in response.headers.keys.sorted() { out.append("   \(name): \(response.headers[name]!)") }
+      out.append(
+        "   body:    "
+          + response.body.trimmingCharacters(in: .newlines).replacingOccurrences(of: "\n", with: "\n            "))
+      if let error = response.uncaughtError { out.append("   raised:  \(error)") }
+      if exchange.changes.isEmpty { out.append("   store:   unchanged") }
+      for (index, change) in exchange.changes.enumerated() {
+        out.append((index == 0 ? "   store:   " : "            ") + change.description)
+      }
+      out.append("")
+    }
+    return out.joined(separator: "\n")
+  }
+
+  static func json(_ scripted: ScriptedRequest, _ exchanges: [Replay.Exchange]) -> String {
+    let document: JSONValue = [
+      "request": scripted.json,
+      "results": .array(
+        exchanges.map { exchange in
+          var result = exchange.jsonResponse
+          result.append(("changes", .array(exchange.changes.map(\.json))))
+          return .object(JSONObject(result))
+        }),
+    ]
+    return document.encoded(pretty: true) + "\n"
+  }
+}
+
+extension ScriptedRequest {
+  /// The request as a script line would write it.
+  var json: JSONValue {
+    [
+      "method": .string(method), "path": .string(path), "content_type": contentType.map(JSONValue.string) ?? .null,
+      "body": .string(body), "as": companyID.map(JSONValue.integer) ?? .null,
+    ]
+  }
+}
+
+extension Replay.Exchange {
+  /// Who answered and how: implementation, status, headers, body and the error behind a 500.
+  var jsonResponse: [(String, JSONValue)] {
+    [
+      ("implementation", .string(implementation)), ("index", .integer(index)), ("status", .integer(response.status)),
+      ("headers", .object(JSONObject(response.headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))),
+      ("body", .string(response.body)), ("uncaught_error", response.uncaughtError.map(JSONValue.string) ?? .null),
+    ]
+  }
+}

@@ -1,0 +1,31 @@
+import Findings
+import Report
+import RequestLayer
+import Submissions
+import Testing
+
+/// The `// finding:` markers and the catalog agree: every marker names a finding, every finding is marked.
+@Suite("Finding markers in the source")
+struct MarkerTests {
+  @Test("Every marker names a catalogued finding", arguments: Registry.all)
+  func markersNameCataloguedFindings(_ implementation: Implementation) throws {
+    let markers = try SourceMarkers.scan(implementation.sourceFolder, root: packageRoot)
+    for marker in markers {
+      for id in marker.findings {
+        #expect(Catalog.finding(id) != nil, "\(marker.file):\(marker.line) names unknown finding \(id)")
+      }
+    }
+  }
+
+  @Test("Every finding is marked where the fix resolves it", arguments: Catalog.all)
+  func everyFindingIsMarkedInTheFix(_ finding: Finding) throws {
+    let markers = try SourceMarkers.scan(Registry.fixed.sourceFolder, root: packageRoot)
+    #expect(markers.contains { $0.findings.contains(finding.id) }, "no line of fixed/ is marked \(finding.id)")
+  }
+
+  @Test("Every finding of the original's code is marked where the original has it", arguments: Catalog.all)
+  func everyFindingIsMarkedInTheOriginal(_ finding: Finding) throws {
+    let markers = try SourceMarkers.scan(Registry.original.sourceFolder, root: packageRoot)
+    #expect(markers.contains { $0.findings.contains(finding.id) }, "no line of original/ is marked \(finding.id)")
+  }
+}

@@ -1,0 +1,81 @@
+import Findings
+import Foundation
+import ReviewCLI
+import Testing
+
+@Suite("The review command, driven through the executable's entry point")
+struct ReviewCommandTests {
+  @Test func printsTheMarkdownReportByDefault() {
+    let result = review()
+    #expect(result.exitCode == 0)
+    #expect(result.output.hasPrefix("# StockFlow review: findings"))
+    for finding in Catalog.all { #expect(result.output.contains("### \(finding.id)")) }
+  }
+
+  @Test func printsTheReportAsValidJSON() throws {
+    let result = review("report", "--format", "json")
+    #expect(result.exitCode == 0)
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    let findings = try #require(document["findings"] as? [[String: Any]])
+    #expect(findings.map { $0["id"] as? String } == Catalog.all.map(\.id))
+    let first = try #require(findings.first?["observations"] as? [String: [String: Any]])
+    #expect(first["original"]?["verdict"] as? String == "reproduced")
+  }
+
+  @Test func listsOneLinePerFinding() {
+    let lines = review("list").output.split(separator: "\n")
+    #expect(lines.count == Catalog.all.count)
+    #expect(lines.first?.hasPrefix(Catalog.all[0].id) == true)
+  }
+
+  @Test func showsOneFindingWithEvidenceAndCode() {
+    let result = review("show", "duplicate-sku")
+    #expect(result.exitCode == 0)
+    #expect(result.output.contains("products holding SKU W-1: 1, 2."))
+    #expect(result.output.contains("fixed/Schema.swift:"))
+  }
+
+  @Test func diffsOneFindingsMarkedLines() {
+    let result = review("diff", "float-price")
+    #expect(result.exitCode == 0)
+    #expect(result.output.contains("original/Schema.swift:"))
+    #expect(result.output.contains("fixed/CreateProduct.swift:"))
+  }
+
+  @Test func diffsTheFoldersWithEveryHunkTagged() {
+    let result = review("diff")
+    let headers = result.output.split(separator: "\n").filter { $0.hasPrefix("@@") }
+    #expect(!headers.isEmpty)
+    for header in headers {
+      #expect(header.contains(" findings: "), "every hunk of the paired diff names a finding: \(header)")
+    }
+  }
+
+  @Test(
+    "Bad usage prints the usage to stderr and exits 2",
+    arguments: [["frobnicate"], ["report", "--format", "yaml"], ["show"], ["list", "--verbose"], ["diff", "a", "b"]])
+  func badUsage(_ arguments: [String]) {
+    let result = ReviewCommandTests.run(arguments)
+    #expect(result.exitCode == 2)
+    #expect(result.errors.contains("usage: review"))
+    #expect(result.output.isEmpty)
+  }
+
+  @Test func namesTheValidIdsForAnUnknownOne() {
+    let result = review("show", "no-such-finding")
+    #expect(result.exitCode == 2)
+    #expect(result.errors.contains("valid ids: missing-validation, "))
+  }
+
+  @Test("Every command takes --help", arguments: ["report", "list", "show", "diff", "try", "replay", "fixture"])
+  func help(_ command: String) {
+    let result = review(command, "--help")
+    #expect(result.exitCode == 0)
+    #expect(result.output.hasPrefix("usage: review \(command)"))
+  }
+
+  static func run(_ arguments: [String]) -> ReviewCLI.CommandResult {
+    ReviewCommand.run(arguments, environment: CommandEnvironment(currentDirectory: packageRoot.path))
+  }
+}
