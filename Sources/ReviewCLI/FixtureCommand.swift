@@ -34,11 +34,18 @@ enum FixtureCommand {
   }
 }
 
-/// Reads a command's input: a file, `@file`, or `-` for standard input.
+/// Reads a command's input: a file, or `-` for standard input.
 enum InputFile {
-  static func read(_ argument: String, _ environment: CommandEnvironment) throws -> String {
+  /// A request body argument: the text itself, `@file` for a file's text, or `-` for standard input.
+  static func body(_ argument: String, _ environment: CommandEnvironment) throws -> String {
     if argument == "-" { return environment.readStandardInput() }
-    let path = argument.hasPrefix("@") ? String(argument.dropFirst()) : argument
+    if argument.hasPrefix("@") { return try read(String(argument.dropFirst()), environment) }
+    return argument
+  }
+
+  /// The text of the file at `path`, or standard input for `-`.
+  static func read(_ path: String, _ environment: CommandEnvironment) throws -> String {
+    if path == "-" { return environment.readStandardInput() }
     let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: environment.currentDirectory))
     do {
       return try String(contentsOf: url, encoding: .utf8)

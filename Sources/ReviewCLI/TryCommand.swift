@@ -35,7 +35,7 @@ enum TryCommand {
       let scripted = ScriptedRequest(
         method: parsed.value("--method") ?? "POST", path: parsed.value("--path") ?? "/api/products",
         contentType: contentType == "none" ? nil : contentType,
-        body: try InputFile.read(parsed.positionals[0], environment), companyID: try company(parsed.value("--as")))
+        body: try InputFile.body(parsed.positionals[0], environment), companyID: try company(parsed.value("--as")))
       let exchanges = try Replay.run([scripted], against: implementations, fixture: fixture)
       return CommandResult(output: format == "json" ? json(scripted, exchanges) : text(scripted, exchanges))
     }
