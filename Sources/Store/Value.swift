@@ -62,7 +62,7 @@ extension Value: CustomStringConvertible {
     case .double(let value): return value.exactDescription
     case .decimal(let value): return value.description
     case .text(let value): return Value.quoted(value)
-    case .timestamp(let value): return "@\(value)"
+    case .timestamp(let value): return Timestamp.iso8601(value)
     }
   }
 

@@ -1,5 +1,6 @@
 import Findings
 import RequestLayer
+import Store
 import Submissions
 import Testing
 
