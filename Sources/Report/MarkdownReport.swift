@@ -49,6 +49,15 @@ public enum MarkdownReport {
           + "| \(run.absentCount(implementation)) | \(implementation.summary) |")
     }
     out.append("")
+    if let original = run.implementations.first(where: { $0.role == .original }) {
+      for submission in run.implementations where submission.role == .submission {
+        out.append(
+          "**Grade of `\(submission.name)`:** " + Scorecard(run, submission: submission, original: original).summary)
+        out.append("")
+      }
+      out.append("Scoring: \(Scorecard.rule)")
+      out.append("")
+    }
     return out
   }
 

@@ -18,6 +18,7 @@ public enum ReviewCommand {
       try [options] BODY                               send one request to every implementation, side by side
       replay FILE                                      run a JSON Lines script of requests, print JSON Lines
       fixture [--fixture FILE]                         print the rows every store starts with
+      grade <submission> [--format markdown|json]      score a submission finding by finding
       help                                             this text
 
     Every command takes --help.
@@ -36,6 +37,7 @@ public enum ReviewCommand {
     case "try": return TryCommand.run(rest, environment)
     case "replay": return ReplayCommand.run(rest, environment)
     case "fixture": return FixtureCommand.run(rest, environment)
+    case "grade": return GradeCommand.run(rest, environment)
     case "help", "--help", "-h": return CommandResult(output: usage)
     default:
       if command.hasPrefix("-") { return ReportCommand.run(arguments, environment) }

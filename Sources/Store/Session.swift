@@ -126,6 +126,7 @@ public final class Session {
     try flush()
     return try guarded { () throws(StoreError) in
       try store.send(.select(table: table), from: id)
+      try checkComparable(table, alternatives)
       let rows = try visibleRows(table, matching: alternatives)
       guard let filter else { return rows }
       return rows.filter(filter)
@@ -144,6 +145,21 @@ public final class Session {
     for row in committed where written[row.id] == nil && !deleted.contains(row.id) { byID[row.id] = row }
     for row in written.values where alternatives.contains(where: { row.matches($0) }) { byID[row.id] = row }
     return byID.keys.sorted().map { byID[$0]! }
+  }
+
+  /// Refuses a comparison PostgreSQL would refuse, such as a varchar column against an integer.
+  private func checkComparable(_ table: String, _ alternatives: [[String: Value]]) throws(StoreError) {
+    guard let schema = store.schema.table(table) else { throw .undeclared("relation \"\(table)\" does not exist") }
+    for equalities in alternatives {
+      for (name, value) in equalities.sorted(by: { $0.key < $1.key }) where name != "id" {
+        guard let column = schema.column(name) else {
+          throw .undeclared("column \"\(name)\" of relation \"\(table)\" does not exist")
+        }
+        if case .failure(let rejection) = column.type.coerce(value) {
+          throw .invalidValue(table: table, column: name, value: value, type: column.type, reason: rejection.reason)
+        }
+      }
+    }
   }
 
   private func checkUsable() throws(StoreError) {

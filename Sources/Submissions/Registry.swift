@@ -1,3 +1,4 @@
+import CandidateSubmission
 import Fixed
 import Original
 import RequestLayer
@@ -13,6 +14,10 @@ public enum Registry {
     Implementation(
       name: "fixed", summary: "The reference correction that resolves every finding.",
       role: .fixed, sourceFolder: "fixed", schema: Fixed.schema, createProduct: Fixed.createProduct),
+    Implementation(
+      name: "candidate", summary: "The candidate's proposed correction, as their written answer describes it.",
+      role: .submission, sourceFolder: "Sources/CandidateSubmission", schema: CandidateSubmission.schema,
+      createProduct: CandidateSubmission.createProduct),
   ]
 
   /// The implementation registered under `name`.

@@ -77,8 +77,9 @@ extension Finding {
     title: "Negative, blank and over-precise values are stored",
     severity: .medium, category: .validation,
     problem: """
-      Nothing checks a value's range or format: a negative price, a negative initial quantity, a blank name \
-      and a price with three decimal places are all written as sent (or silently rounded).
+      Nothing checks a value's range or format: a negative price, a negative initial quantity, a blank name, \
+      a price with three decimal places and a `NaN` price (Python's `json` accepts the literal) are all written \
+      as sent, or silently rounded.
       """,
     impact: """
       Negative stock and prices corrupt reports and reorder logic; a blank name is unusable in the UI; a \
@@ -88,7 +89,9 @@ extension Finding {
       Reject a negative price or quantity, a blank name or SKU, and a price with more than two decimal places \
       with `400` naming the field; back the rules with check constraints (`price >= 0`, `quantity >= 0`).
       """,
-    probe: Probe("POST `price: -5`, then `initial_quantity: -3`, then `name: \"   \"`, then `price: 19.999`.") {
+    probe: Probe(
+      "POST `price: -5`, then `initial_quantity: -3`, then `name: \"   \"`, then `price: 19.999`, then `price: NaN`."
+    ) {
       implementation in
       clientMistakes(
         [
@@ -99,6 +102,7 @@ extension Finding {
           ),
           ("blank name", ProductBody.json(["name": "\"   \"", "sku": "\"BLANK\""]), "name"),
           ("price 19.999", ProductBody.json(["price": "19.999", "sku": "\"PRECISE\""]), "price"),
+          ("price NaN", ProductBody.json(["price": "NaN", "sku": "\"NOT-A-NUMBER\""]), "price"),
         ], against: implementation)
     })
 

@@ -32,7 +32,7 @@ struct TryAndReplayTests {
   @Test func tryRefusesAnUnknownImplementation() {
     let result = review("try", "--to", "nobody", widget)
     #expect(result.exitCode == 2)
-    #expect(result.errors.contains("unknown implementation nobody; registered: original, fixed"))
+    #expect(result.errors.contains("unknown implementation nobody; registered: original, fixed, candidate"))
   }
 
   @Test func replayShowsTheOrphanOnTheOriginalAndNothingOnTheFix() throws {
@@ -40,7 +40,7 @@ struct TryAndReplayTests {
       #"{"body": "{\"name\":\"Widget\",\"sku\":\"W-1\",\"price\":19.99,\"warehouse_id\":1}", "as": 1}"#,
       #"{"body": "{\"name\":\"Widget\",\"sku\":\"W-1\",\"price\":19.99,\"warehouse_id\":1,\"initial_quantity\":0}", "as": 1}"#,
     ].joined(separator: "\n")
-    let result = review("replay", "-", input: script)
+    let result = review("replay", "--to", "original", "--to", "fixed", "-", input: script)
     #expect(result.exitCode == 0)
     let lines = try result.output.split(separator: "\n").map {
       try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])

@@ -1,0 +1,152 @@
+import Findings
+import RequestLayer
+
+/// How a submission stands on one finding, judged against the original.
+public enum GradeVerdict: String, Sendable, Codable, CaseIterable {
+  /// The original shows the defect and the submission does not.
+  case resolved
+  /// Both show it.
+  case stillPresent = "still present"
+  /// The original does not show it and the submission does: a defect the correction introduced.
+  case regressed
+  /// Neither shows it.
+  case unaffected
+  /// The submission lacks the endpoint the probe exercises.
+  case notApplicable = "not applicable"
+
+  /// The verdict for one finding from the original's and the submission's observations.
+  public init(original: Observation.Verdict, submission: Observation.Verdict) {
+    switch (original, submission) {
+    case (_, .notApplicable), (.notApplicable, _): self = .notApplicable
+    case (.reproduced, .absent): self = .resolved
+    case (.reproduced, .reproduced): self = .stillPresent
+    case (.absent, .reproduced): self = .regressed
+    case (.absent, .absent): self = .unaffected
+    }
+  }
+}
+
+/// A submission's grade: a verdict per finding, a severity-weighted score, and a plain-language summary.
+///
+/// Scoring: each finding is worth its severity's weight (critical 8, high 4, medium 2, low 1). The score is the
+/// weight of the findings resolved, minus the weight of those regressed, over the weight of every finding the
+/// original shows (and the submission's endpoint covers), as a percentage floored at 0.
+public struct Scorecard: Sendable {
+  public struct Line: Sendable {
+    public let finding: Finding
+    public let verdict: GradeVerdict
+    /// What the submission's probe observed.
+    public let observed: String
+
+    public init(finding: Finding, verdict: GradeVerdict, observed: String) {
+      self.finding = finding
+      self.verdict = verdict
+      self.observed = observed
+    }
+  }
+
+  public let submission: String
+  public let lines: [Line]
+
+  /// Grades `submission` from a run that includes it and the registered original.
+  public init(_ run: ReviewRun, submission: Implementation, original: Implementation) {
+    self.submission = submission.name
+    lines = run.findings.map { finding in
+      let observed = run.observation(finding, submission)
+      return Line(
+        finding: finding,
+        verdict: GradeVerdict(original: run.observation(finding, original).verdict, submission: observed.verdict),
+        observed: observed.summary)
+    }
+  }
+
+  public init(submission: String, lines: [Line]) {
+    self.submission = submission
+    self.lines = lines
+  }
+
+  /// The lines with this verdict, most severe first, in catalog order within a severity.
+  public func lines(_ verdict: GradeVerdict) -> [Line] {
+    lines.enumerated().filter { $0.element.verdict == verdict }
+      .sorted { ($0.element.finding.severity, $0.offset) < ($1.element.finding.severity, $1.offset) }.map(\.element)
+  }
+
+  /// Points earned: resolved weight minus regressed weight.
+  public var points: Int {
+    lines(.resolved).map(\.finding.severity.weight).reduce(0, +)
+      - lines(.regressed).map(\.finding.severity.weight).reduce(0, +)
+  }
+
+  /// Points available: the weight of every finding the original shows.
+  public var maximum: Int {
+    (lines(.resolved) + lines(.stillPresent)).map(\.finding.severity.weight).reduce(0, +)
+  }
+
+  /// The score in percent, rounded down, never below 0.
+  public var percent: Int {
+    maximum == 0 ? 0 : max(points, 0) * 100 / maximum
+  }
+
+  /// Two or three sentences saying what the submission gets right and wrong, made from the verdicts.
+  public var summary: String {
+    let resolved = lines(.resolved)
+    let present = lines(.stillPresent)
+    let regressed = lines(.regressed)
+    var sentences = [
+      "`\(submission)` resolves \(resolved.count) of \(resolved.count + present.count) findings the original shows "
+        + "(\(points) of \(maximum) points, \(percent)%)."
+    ]
+    if !resolved.isEmpty {
+      sentences.append("It fixes " + Scorecard.list(resolved) + ".")
+    }
+    if !present.isEmpty {
+      let critical = present.filter { $0.finding.severity == .critical }
+      sentences.append(
+        "It leaves \(present.count)"
+          + (critical.isEmpty ? "" : ", \(critical.count) of them critical") + ": " + Scorecard.list(present) + ".")
+    }
+    sentences.append(
+      regressed.isEmpty
+        ? "It introduces no defect the original did not have."
+        : "It introduces \(regressed.count) the original did not have: " + Scorecard.list(regressed) + ".")
+    return sentences.joined(separator: " ")
+  }
+
+  /// Finding ids with their severity, e.g. `` `duplicate-sku` (critical), `float-price` (high) ``.
+  static func list(_ lines: [Line]) -> String {
+    lines.map { "`\($0.finding.id)` (\($0.finding.severity.rawValue))" }.joined(separator: ", ")
+  }
+
+  /// The scorecard as markdown.
+  public var markdown: String {
+    var out = ["# Grade: `\(submission)`", "", summary, "", "Scoring: \(Scorecard.rule)", ""]
+    out.append("| finding | severity | verdict | what the submission did |")
+    out.append("|---|---|---|---|")
+    for line in lines {
+      out.append(
+        "| `\(line.finding.id)` | \(line.finding.severity.rawValue) | \(line.verdict.rawValue) | "
+          + MarkdownReport.cell(line.observed) + " |")
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The scorecard as JSON: submission, score, summary, and a verdict per finding.
+  public var json: JSONValue {
+    [
+      "submission": .string(submission), "points": .integer(points), "maximum": .integer(maximum),
+      "percent": .integer(percent), "summary": .string(summary), "rule": .string(Scorecard.rule),
+      "findings": .array(
+        lines.map { line in
+          [
+            "id": .string(line.finding.id), "severity": .string(line.finding.severity.rawValue),
+            "verdict": .string(line.verdict.rawValue), "observed": .string(line.observed),
+          ]
+        }),
+    ]
+  }
+
+  /// How the score is computed, as the report states it.
+  public static let rule =
+    "each finding the original shows is worth its severity's weight (critical 8, high 4, medium 2, low 1); the "
+    + "score is the weight resolved, minus the weight of any regression, over the weight available, floored at 0."
+}
