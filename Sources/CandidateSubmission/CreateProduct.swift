@@ -53,7 +53,8 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
       [
         "product_id": .int(product.id!),  // finding: duplicate-inventory-row
         "warehouse_id": try Value(adapting: data.item("warehouse_id")),  // finding: unknown-warehouse, no-tenant-check
-        "quantity": try Value(adapting: data.get("initial_quantity", default: .integer(0))),  // finding: required-optional-field
+        "quantity": try Value(  // finding: required-optional-field
+          adapting: data.get("initial_quantity", default: .integer(0))),
       ])
     try db.commit()  // finding: non-atomic-commit, no-change-log
 
