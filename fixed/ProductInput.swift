@@ -31,19 +31,22 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
     sku = try Self.sku(body)
     price = try Self.price(body)  // finding: float-price
     warehouseID = try Self.integer(body, "warehouse_id", minimum: 1)
-    initialQuantity  // finding: required-optional-field
-    =
-      body["initial_quantity"].flatMap { $0 == .null ? nil : $0 } == nil
-      ? 0 : try Self.integer(body, "initial_quantity", minimum: 0)
+    switch body["initial_quantity"] {  // finding: required-optional-field
+    case nil, .null?: initialQuantity = 0
+    default: initialQuantity = try Self.integer(body, "initial_quantity", minimum: 0)
+    }
   }
 
   private static var fieldList: String { (requiredFields + optionalFields).joined(separator: ", ") }
 
-  private static func text(_ body: JSONObject, _ field: String, maxLength: Int) throws(ClientError) -> String {
+  /// A string field; `trimmed` removes surrounding white space (a name's, never an identifier's).
+  private static func text(
+    _ body: JSONObject, _ field: String, maxLength: Int, trimmed: Bool = true
+  ) throws(ClientError) -> String {
     guard case .string(let raw)? = body[field] else {
       throw ClientError(field: field, "\(field) must be a string, not \(body[field]!.jsonTypeName)")
     }
-    let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = trimmed ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
     guard !text.isEmpty else { throw ClientError(field: field, "\(field) must not be empty") }
     guard text.count <= maxLength else {
       throw ClientError(field: field, "\(field) must be at most \(maxLength) characters")
@@ -55,7 +58,7 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
   }
 
   private static func sku(_ body: JSONObject) throws(ClientError) -> String {
-    let sku = try text(body, "sku", maxLength: 64)
+    let sku = try text(body, "sku", maxLength: 64, trimmed: false)
     let allowed = sku.unicodeScalars.allSatisfy {
       $0.isASCII
         && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0))

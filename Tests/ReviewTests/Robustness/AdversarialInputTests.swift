@@ -1,0 +1,27 @@
+import Findings
+import Submissions
+import Testing
+
+/// Ten thousand hostile create-product requests: the fix answers each with a 2xx or a 4xx naming the broken
+/// field, never a 5xx, and writes nothing when it refuses. The seed is in every failure message, so any failure
+/// replays with `AdversarialCorpus(seed:)` and the case index.
+@Suite("Adversarial input against the fix")
+struct AdversarialInputTests {
+  static let corpus = AdversarialCorpus()
+
+  @Test func fixAnswersEveryHostileRequestCorrectly() {
+    let run = AdversarialRun.perform(Self.corpus, against: Registry.fixed)
+    #expect(run.requests >= 10_000)
+    #expect(run.serverErrors == 0, "seed \(run.seed): \(run.serverErrors) server errors")
+    #expect(
+      run.violations.isEmpty,
+      "seed \(run.seed): \(run.violations.count) violations, first: \(run.violations.prefix(5).map(\.description))")
+  }
+
+  @Test func originalServerErrorsOnTheSameCorpusAreRecorded() {
+    let run = AdversarialRun.perform(Self.corpus, against: Registry.original)
+    print(
+      "original on \(run.requests) adversarial requests (seed \(run.seed)): \(run.serverErrors) answered 5xx, "
+        + "\(run.violations.count) answered wrongly")
+  }
+}

@@ -1,0 +1,26 @@
+import Findings
+import Submissions
+import Testing
+
+/// Every statement of the fix's transaction, made to fail in turn: the client is told the operation failed and
+/// may be retried, and the store is exactly as before. The same sweep over the original shows its orphans.
+@Suite("Injected faults at every statement")
+struct FaultSweepTests {
+  @Test func fixFailsCleanlyAtEveryStatement() {
+    let sweep = FaultSweep.perform(against: Registry.fixed)
+    #expect(sweep.outcomes.count >= 7, "the sweep covers selects, flushes, inserts and the commit")
+    for outcome in sweep.outcomes {
+      #expect(
+        outcome.isCleanRetryableFailure,
+        "failing \(outcome.statement): answered \(outcome.response.brief), kept \(outcome.changes.map(\.description))")
+    }
+  }
+
+  @Test func originalLeavesAnOrphanWhenItsSecondTransactionFails() {
+    let sweep = FaultSweep.perform(against: Registry.original)
+    let orphaning = sweep.outcomes.filter(\.leftOrphan).map(\.statement.description)
+    withKnownIssue("the original keeps its first commit when a later statement fails: \(orphaning)") {
+      #expect(orphaning.isEmpty)
+    }
+  }
+}
