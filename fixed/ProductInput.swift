@@ -18,7 +18,7 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
 
   init(_ request: Request) throws(ClientError) {
     let body = try ClientError.jsonObject(from: request)  // finding: non-object-body, html-error-responses
-    for key in body.keys where !(Self.requiredFields + Self.optionalFields).contains(key) {
+    for key in body.keys where !Self.requiredFields.contains(key) && !Self.optionalFields.contains(key) {
       throw ClientError(field: key, "\(key) is not a field of a product; expected \(Self.fieldList)")
     }
     if let key = body.duplicateKeys.first {
@@ -51,7 +51,7 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
     guard text.count <= maxLength else {
       throw ClientError(field: field, "\(field) must be at most \(maxLength) characters")
     }
-    guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+    guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
       throw ClientError(field: field, "\(field) must not contain control characters")
     }
     return text
@@ -59,18 +59,21 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
 
   private static func sku(_ body: JSONObject) throws(ClientError) -> String {
     let sku = try text(body, "sku", maxLength: 64, trimmed: false)
-    let allowed = sku.unicodeScalars.allSatisfy {
-      $0.isASCII
-        && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0))
+    let allowed = sku.utf8.allSatisfy {
+      isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
     }
-    guard allowed, let first = sku.unicodeScalars.first,
-      first.properties.isAlphabetic || first.properties.numericType != nil
+    guard allowed, let first = sku.utf8.first, isAlphanumeric(first)
     else {
       throw ClientError(
         field: "sku",
         "sku may contain only ASCII letters, digits, '.', '_' and '-', and must start with a letter or digit")
     }
     return sku
+  }
+
+  private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+      || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
   }
 
   private static func price(_ body: JSONObject) throws(ClientError) -> Decimal {

@@ -21,7 +21,9 @@ enum ReportCommand {
       let format = parsed.value("--format") ?? "markdown"
       guard ["markdown", "json"].contains(format) else { throw UsageError("unknown format \(format)") }
       let run = try ReviewCommand.review(Catalog.all, environment)
-      let text = format == "json" ? JSONReport.render(run) : MarkdownReport.render(run)
+      let root = try PackageRoot.locate(from: environment.currentDirectory)
+      let text =
+        format == "json" ? JSONReport.render(run) : MarkdownReport.render(run, appendix: Evidence.appendix(root))
       guard let output = parsed.value("--output") else { return CommandResult(output: text) }
       let url = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: environment.currentDirectory))
       try text.write(to: url, atomically: true, encoding: .utf8)

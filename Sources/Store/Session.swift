@@ -10,6 +10,10 @@ public final class Session {
   private var pending: [PendingRow] = []
   private var transaction = Transaction()
   private var abortedBy: StoreError?
+  /// The store's commit count when this transaction's writes were checked; `nil` when unchecked or when they were
+  /// checked at different counts, so the commit must re-check them.
+  private var checkedAtCommit: Int?
+  private var checkedAtDifferentCommits = false
 
   init(store: Store, id: Int) {
     self.store = store
@@ -33,11 +37,12 @@ public final class Session {
       for row in pending {
         try store.send(.insert(table: row.table), from: id)
         let rowID = store.nextID(row.table)
-        let stored = try store.state.withLock { state throws(StoreError) in
+        let (stored, commits) = try store.state.withLock { state throws(StoreError) in
           let stored = try state.database.normalized(row.table, id: rowID, values: row.values)
           try state.database.validate(stored, in: row.table, with: transaction)
-          return stored
+          return (stored, state.commits)
         }
+        noteChecked(at: commits)
         transaction.written[row.table, default: [:]][rowID] = stored
         row.id = rowID
       }
@@ -51,16 +56,32 @@ public final class Session {
     try guarded { () throws(StoreError) in
       try store.send(.commit, from: id)
       let transaction = self.transaction
-      try store.state.withLock { state throws(StoreError) in try state.database.commit(transaction) }
-      self.transaction = Transaction()
+      let checkedAt = checkedAtDifferentCommits ? nil : checkedAtCommit
+      try store.state.withLock { state throws(StoreError) in
+        try state.database.commit(transaction, revalidate: checkedAt != state.commits)
+        state.commits += 1
+      }
+      resetTransaction()
     }
   }
 
   /// Discards every uncommitted write and clears an aborted transaction.
   public func rollback() {
+    resetTransaction()
+    abortedBy = nil
+  }
+
+  private func resetTransaction() {
     pending.removeAll()
     transaction = Transaction()
-    abortedBy = nil
+    checkedAtCommit = nil
+    checkedAtDifferentCommits = false
+  }
+
+  /// Records the commit count a write was checked at.
+  private func noteChecked(at commits: Int) {
+    if checkedAtCommit == nil { checkedAtCommit = commits }
+    if checkedAtCommit != commits { checkedAtDifferentCommits = true }
   }
 
   /// Ends the session, rolling back whatever was not committed (what Flask-SQLAlchemy does at teardown).
@@ -100,12 +121,13 @@ public final class Session {
     try guarded { () throws(StoreError) in
       try store.send(.update(table: table), from: id)
       guard let current = try visibleRows(table, matching: [["id": .int(rowID)]]).first else { return }
-      let stored = try store.state.withLock { state throws(StoreError) in
+      let (stored, commits) = try store.state.withLock { state throws(StoreError) in
         let stored = try state.database.normalized(
           table, id: rowID, values: current.values.merging(values) { $1 })
         try state.database.validate(stored, in: table, with: transaction)
-        return stored
+        return (stored, state.commits)
       }
+      noteChecked(at: commits)
       transaction.written[table, default: [:]][rowID] = stored
     }
   }
@@ -172,8 +194,7 @@ public final class Session {
     do {
       return try body()
     } catch {
-      pending.removeAll()
-      transaction = Transaction()
+      resetTransaction()
       abortedBy = error
       throw error
     }

@@ -25,6 +25,8 @@ public final class Store: Sendable {
     var database: Database
     var sequences: [String: Int] = [:]
     var sessionsOpened = 0
+    /// How many transactions have committed: a write checked at this count needs no re-check while it holds.
+    var commits = 0
     var statementsSent = 0
     var statementCounts: [Statement: Int] = [:]
     var log: [StatementEvent]?

@@ -6,10 +6,14 @@ struct TableData: Sendable {
   private(set) var order: [Int] = []
   /// For each indexed column set: key values to the ids of the rows holding them.
   private var indexes: [[String]: [[Value]: Set<Int>]]
+  /// The indexed column sets, kept apart so that updating an index never iterates the dictionary it mutates
+  /// (which would copy every index on every write).
+  private let indexedColumns: [[String]]
 
   init(schema: TableSchema) {
     self.schema = schema
     indexes = Dictionary(schema.indexedColumnSets.map { ($0, [:]) }, uniquingKeysWith: { first, _ in first })
+    indexedColumns = Array(indexes.keys)
   }
 
   var orderedRows: [Row] { order.map { rows[$0]! } }
@@ -27,7 +31,7 @@ struct TableData: Sendable {
       guard let row = rows[id], row.matches(equalities) else { return [] }
       return [row]
     }
-    let usable = indexes.keys.filter { $0.allSatisfy { equalities[$0] != nil } }
+    let usable = indexedColumns.filter { $0.allSatisfy { equalities[$0] != nil } }
     guard
       let columns = usable.max(by: { $0.count < $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
       )
@@ -50,7 +54,9 @@ struct TableData: Sendable {
       order.append(row.id)
     }
     rows[row.id] = row
-    for columns in indexes.keys { indexes[columns]![columns.map { row[$0] }, default: []].insert(row.id) }
+    for columns in indexedColumns {
+      indexes[columns, default: [:]][columns.map { row[$0] }, default: []].insert(row.id)
+    }
   }
 
   mutating func remove(id: Int) {
@@ -60,7 +66,7 @@ struct TableData: Sendable {
   }
 
   private mutating func unindex(_ row: Row) {
-    for columns in indexes.keys { indexes[columns]![columns.map { row[$0] }]?.remove(row.id) }
+    for columns in indexedColumns { indexes[columns, default: [:]][columns.map { row[$0] }]?.remove(row.id) }
   }
 }
 

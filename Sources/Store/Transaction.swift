@@ -87,7 +87,20 @@ struct Database: Sendable {
   }
 
   /// Re-checks every write against the latest committed state, then applies them all, or none.
-  mutating func commit(_ transaction: Transaction) throws(StoreError) {
+  ///
+  /// `revalidate: false` skips the re-check when the caller knows nothing was committed since the writes were
+  /// checked at flush.
+  mutating func commit(_ transaction: Transaction, revalidate: Bool = true) throws(StoreError) {
+    if revalidate || !transaction.deleted.isEmpty { try check(transaction) }
+    for (table, rows) in transaction.written {
+      for row in rows.values { tables[table]!.upsert(row) }
+    }
+    for (table, ids) in transaction.deleted {
+      for id in ids { tables[table]!.remove(id: id) }
+    }
+  }
+
+  private func check(_ transaction: Transaction) throws(StoreError) {
     for table in transaction.written.keys.sorted() {
       for row in transaction.written[table]!.values.sorted(by: { $0.id < $1.id }) {
         try validate(row, in: table, with: transaction)
@@ -95,12 +108,6 @@ struct Database: Sendable {
     }
     for (table, ids) in transaction.deleted.sorted(by: { $0.key < $1.key }) {
       try checkNothingReferences(table, ids: ids, with: transaction)
-    }
-    for (table, rows) in transaction.written {
-      for row in rows.values { tables[table]!.upsert(row) }
-    }
-    for (table, ids) in transaction.deleted {
-      for id in ids { tables[table]!.remove(id: id) }
     }
   }
 

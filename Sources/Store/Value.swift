@@ -68,9 +68,8 @@ extension Value: CustomStringConvertible {
 
   /// The text as a JSON literal, shortened past 80 characters so evidence stays readable.
   static func quoted(_ text: String) -> String {
-    let quoted = text.jsonQuoted
-    guard quoted.count > 82 else { return quoted }
-    return String(quoted.prefix(72)) + "…(\(text.utf8.count) bytes)\""
+    guard text.utf8.count > 80 else { return text.jsonQuoted }
+    return String(String(text.prefix(70)).jsonQuoted.dropLast()) + "…(\(text.utf8.count) bytes)\""
   }
 
 }

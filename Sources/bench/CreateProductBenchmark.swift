@@ -1,6 +1,58 @@
-/// Create-product throughput, original against fix (issue 5 replaces this placeholder).
+import Findings
+import RequestLayer
+import Submissions
+
+/// Create-product throughput of the original and the fix, single task and 8 concurrent tasks, with and without
+/// SKU collisions; prints requests per second and the fix/original ratio.
 enum CreateProductBenchmark {
-  static func run() {
-    print("create-product benchmark: not measured yet")
+  static let requests = 20_000
+
+  struct Figure {
+    let scenario: String
+    let original: Double
+    let fixed: Double
+
+    var ratio: Double { fixed / original }
+  }
+
+  static func run() async -> [Figure] {
+    var figures: [Figure] = []
+    for tasks in [1, 8] {
+      for collisions in [false, true] {
+        let scenario = "\(tasks == 1 ? "1 task" : "\(tasks) tasks"), \(collisions ? "SKU collisions" : "distinct SKUs")"
+        let original = await throughput(Registry.original, tasks: tasks, collisions: collisions)
+        let fixed = await throughput(Registry.fixed, tasks: tasks, collisions: collisions)
+        figures.append(Figure(scenario: scenario, original: original, fixed: fixed))
+        print(
+          "create-product, \(scenario): original \(Int(original)) req/s, fixed \(Int(fixed)) req/s, ratio \(format(fixed / original))"
+        )
+      }
+    }
+    return figures
+  }
+
+  /// Requests per second for `requests` valid creates (over 100 SKUs when `collisions`) on a fresh store.
+  static func throughput(_ implementation: Implementation, tasks: Int, collisions: Bool) async -> Double {
+    let store = implementation.makeStore()
+    try! Fixture.demo.load(into: store)
+    let bodies = (0..<requests).map { ProductBody.json(["sku": "\"B-\(collisions ? $0 % 100 : $0)\""]) }
+    let clock = ContinuousClock()
+    let elapsed = await clock.measure {
+      await withTaskGroup(of: Void.self) { group in
+        for task in 0..<tasks {
+          group.addTask {
+            for index in stride(from: task, to: requests, by: tasks) {
+              _ = implementation.handle(.post("/api/products", body: bodies[index], as: Fixture.acmeUser), on: store)
+            }
+          }
+        }
+      }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return Double(requests) / seconds
+  }
+
+  static func format(_ value: Double) -> String {
+    String(Double(Int(value * 100)) / 100)
   }
 }

@@ -95,5 +95,12 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The value as a Foundation `Decimal`; exact while it has at most 38 significant digits.
-  public var value: Decimal { Decimal(string: description, locale: Locale(identifier: "en_US_POSIX")) ?? .nan }
+  public var value: Decimal {
+    if digits.count <= 18, let significand = UInt64(digits) {
+      return Decimal(sign: isNegative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
+    }
+    return Decimal(string: description, locale: ExactDecimal.posix) ?? .nan
+  }
+
+  private static let posix = Locale(identifier: "en_US_POSIX")
 }
