@@ -26,6 +26,7 @@ public struct TableSchema: Sendable {
   public let uniques: [UniqueConstraint]
   public let foreignKeys: [ForeignKey]
   public let checks: [CheckConstraint]
+  public let rules: [RowRule]
   /// Secondary indexes for lookups; unique constraints are indexed too.
   public let indexes: [Index]
 
@@ -35,6 +36,7 @@ public struct TableSchema: Sendable {
     uniques: [UniqueConstraint] = [],
     foreignKeys: [ForeignKey] = [],
     checks: [CheckConstraint] = [],
+    rules: [RowRule] = [],
     indexes: [Index] = []
   ) {
     self.name = name
@@ -42,6 +44,7 @@ public struct TableSchema: Sendable {
     self.uniques = uniques
     self.foreignKeys = foreignKeys
     self.checks = checks
+    self.rules = rules
     self.indexes = indexes
   }
 
@@ -98,13 +101,57 @@ public enum ColumnType: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// No two committed rows may share these columns' values (rows with a `NULL` among them are exempt, as in SQL).
+///
+/// With a `where` predicate it is a partial unique index: only rows satisfying it take part, e.g. "one primary
+/// supplier per product and company".
 public struct UniqueConstraint: Sendable {
   public let name: String
   public let columns: [String]
+  /// The partial index's condition as a reviewer reads it, e.g. `is_primary`; `nil` for a plain constraint.
+  public let condition: String?
+  let appliesTo: @Sendable (Row) -> Bool
 
   public init(_ name: String, _ columns: [String]) {
     self.name = name
     self.columns = columns
+    condition = nil
+    appliesTo = { _ in true }
+  }
+
+  public init(
+    _ name: String, _ columns: [String], where condition: String, _ appliesTo: @escaping @Sendable (Row) -> Bool
+  ) {
+    self.name = name
+    self.columns = columns
+    self.condition = condition
+    self.appliesTo = appliesTo
+  }
+}
+
+/// A rule over a row and the rows around it, checked at flush and again at commit: what a trigger would enforce.
+///
+/// `isSatisfied` gets the new row and a lookup of the rows the transaction sees, e.g. to refuse a bundle that would
+/// contain itself through other bundles.
+public struct RowRule: Sendable {
+  public let name: String
+  /// The rule as a reviewer reads it.
+  public let rule: String
+  public let isSatisfied: @Sendable (Row, RowLookup) -> Bool
+
+  public init(_ name: String, _ rule: String, _ isSatisfied: @escaping @Sendable (Row, RowLookup) -> Bool) {
+    self.name = name
+    self.rule = rule
+    self.isSatisfied = isSatisfied
+  }
+}
+
+/// The rows a transaction sees, for row rules.
+public struct RowLookup {
+  let rows: (String, [String: Value]) -> [Row]
+
+  /// The rows of `table` whose columns equal `equalities`, ordered by id.
+  public func rows(_ table: String, where equalities: [String: Value]) -> [Row] {
+    rows(table, equalities)
   }
 }
 

@@ -155,17 +155,16 @@ public final class Session {
     }
   }
 
-  /// Committed rows overlaid with this transaction's writes, matching any of `alternatives`.
+  /// Committed rows overlaid with this transaction's writes, matching any of `alternatives`, ordered by id.
   private func visibleRows(_ table: String, matching alternatives: [[String: Value]]) throws(StoreError) -> [Row] {
-    let committed = try store.state.withLock { state throws(StoreError) in
-      let data = try state.database.table(table)
-      return alternatives.flatMap { data.rows(matching: $0) }
+    let transaction = self.transaction
+    let rows = try store.state.withLock { state throws(StoreError) in
+      _ = try state.database.table(table)
+      return alternatives.flatMap { state.database.visibleRows(table, $0, with: transaction) }
     }
-    let written = transaction.written[table] ?? [:]
-    let deleted = transaction.deleted[table] ?? []
+    guard alternatives.count > 1 else { return rows }
     var byID: [Int: Row] = [:]
-    for row in committed where written[row.id] == nil && !deleted.contains(row.id) { byID[row.id] = row }
-    for row in written.values where alternatives.contains(where: { row.matches($0) }) { byID[row.id] = row }
+    for row in rows { byID[row.id] = row }
     return byID.keys.sorted().map { byID[$0]! }
   }
 

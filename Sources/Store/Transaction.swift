@@ -63,26 +63,49 @@ struct Database: Sendable {
           table: table, constraint: foreignKey.name, column: foreignKey.column, value: row[foreignKey.column])
       }
     }
-    for unique in schema.uniques {
+    for unique in schema.uniques where unique.appliesTo(row) {
       let key = unique.columns.map { row[$0] }
       if key.contains(.null) { continue }
-      if holder(of: key, in: unique.columns, table: table, with: transaction, except: row.id) != nil {
+      if holder(of: key, in: unique, table: table, with: transaction, except: row.id) != nil {
         throw .uniqueViolation(table: table, constraint: unique.name, key: key)
+      }
+    }
+    if !schema.rules.isEmpty {
+      let lookup = RowLookup { table, equalities in visibleRows(table, equalities, with: transaction) }
+      for rule in schema.rules where !rule.isSatisfied(row, lookup) {
+        throw .checkViolation(table: table, constraint: rule.name, rule: rule.rule)
       }
     }
   }
 
+  /// Committed rows overlaid with `transaction`'s writes, matching `equalities`, ordered by id.
+  func visibleRows(_ table: String, _ equalities: [String: Value], with transaction: Transaction) -> [Row] {
+    let written = transaction.written[table] ?? [:]
+    let deleted = transaction.deleted[table] ?? []
+    var byID: [Int: Row] = [:]
+    for row in tables[table]?.rows(matching: equalities) ?? [] where written[row.id] == nil && !deleted.contains(row.id)
+    {
+      byID[row.id] = row
+    }
+    for row in written.values where row.matches(equalities) { byID[row.id] = row }
+    return byID.keys.sorted().map { byID[$0]! }
+  }
+
   /// A row other than `except` that holds `key` in `columns`, as `transaction` sees the table.
   private func holder(
-    of key: [Value], in columns: [String], table: String, with transaction: Transaction, except: Int
+    of key: [Value], in unique: UniqueConstraint, table: String, with transaction: Transaction, except: Int
   ) -> Int? {
+    let columns = unique.columns
     let written = transaction.written[table] ?? [:]
-    if let id = written.values.first(where: { row in row.id != except && columns.map { row[$0] } == key })?.id {
+    if let id = written.values.first(where: { row in
+      row.id != except && columns.map { row[$0] } == key && unique.appliesTo(row)
+    })?.id {
       return id
     }
     let deleted = transaction.deleted[table] ?? []
-    return tables[table]?.ids(where: columns, equal: key).first { id in
-      id != except && !deleted.contains(id) && written[id] == nil
+    guard let data = tables[table] else { return nil }
+    return data.ids(where: columns, equal: key).first { id in
+      id != except && !deleted.contains(id) && written[id] == nil && unique.appliesTo(data.rows[id]!)
     }
   }
 
