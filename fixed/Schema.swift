@@ -1,7 +1,8 @@
 import Store
 
 /// The corrected schema: a SKU is unique platform-wide, a price is an exact decimal, a product belongs to a company
-/// rather than to a warehouse, inventory has one row per product and warehouse, and every stock change is logged.
+/// rather than to a warehouse, inventory has one row per product and warehouse, and every stock change is logged;
+/// with Part 2's product types, suppliers, bundles and sales. `case-study/SCHEMA.md` explains each constraint.
 public let schema = Schema(
   name: "fixed",
   tables: [
@@ -12,6 +13,16 @@ public let schema = Schema(
       foreignKeys: [ForeignKey("warehouses_company_id_fkey", "company_id", references: "companies")],
       indexes: [Index("warehouses_company_id_idx", ["company_id"])]
     ),
+    TableSchema(  // finding: alerts-ignores-product-type
+      "product_types",
+      columns: [Column("name", .text(maxLength: 64)), Column("low_stock_threshold", .integer)],
+      uniques: [UniqueConstraint("product_types_name_key", ["name"])],
+      checks: [
+        CheckConstraint("product_types_low_stock_threshold_check", "low_stock_threshold >= 0") {
+          ($0["low_stock_threshold"].int ?? 0) >= 0
+        }
+      ]
+    ),
     TableSchema(
       "products",
       columns: [
@@ -19,11 +30,13 @@ public let schema = Schema(
         Column("sku", .text(maxLength: 64)),
         Column("price", .decimal(precision: 12, scale: 2)),  // finding: float-price
         Column("company_id", .integer),  // finding: product-tied-to-warehouse, no-tenant-check
+        Column("product_type_id", .integer, nullable: true),  // finding: alerts-ignores-product-type
         Column("low_stock_threshold", .integer, nullable: true),
       ],
       uniques: [UniqueConstraint("products_sku_key", ["sku"])],  // finding: duplicate-sku, sku-race
       foreignKeys: [  // finding: product-tied-to-warehouse
-        ForeignKey("products_company_id_fkey", "company_id", references: "companies")
+        ForeignKey("products_company_id_fkey", "company_id", references: "companies"),
+        ForeignKey("products_product_type_id_fkey", "product_type_id", references: "product_types"),
       ],
       checks: [  // finding: no-range-checks
         CheckConstraint("products_price_check", "price >= 0") { ($0["price"].decimal ?? 0) >= 0 },
@@ -70,5 +83,80 @@ public let schema = Schema(
       ],
       indexes: [Index("inventory_changes_inventory_id_idx", ["inventory_id"])]  // finding: no-change-log
     ),
+    TableSchema(
+      "suppliers",
+      columns: [Column("name", .text(maxLength: 255)), Column("contact_email", .text(maxLength: 255))]
+    ),
+    TableSchema(  // finding: alerts-placeholder-supplier
+      "supplier_products",
+      columns: [
+        Column("supplier_id", .integer), Column("product_id", .integer), Column("company_id", .integer),
+        Column("is_primary", .bool, default: .bool(false)),
+      ],
+      uniques: [
+        UniqueConstraint("supplier_products_key", ["supplier_id", "product_id", "company_id"]),
+        UniqueConstraint("supplier_products_one_primary_key", ["product_id", "company_id"], where: "is_primary") {
+          $0["is_primary"] == .bool(true)
+        },
+      ],
+      foreignKeys: [
+        ForeignKey("supplier_products_supplier_id_fkey", "supplier_id", references: "suppliers"),
+        ForeignKey("supplier_products_product_id_fkey", "product_id", references: "products"),
+        ForeignKey("supplier_products_company_id_fkey", "company_id", references: "companies"),
+      ],
+      indexes: [Index("supplier_products_product_id_idx", ["product_id"])]
+    ),
+    TableSchema(
+      "bundle_components",
+      columns: [Column("bundle_id", .integer), Column("component_id", .integer), Column("quantity", .integer)],
+      uniques: [UniqueConstraint("bundle_components_key", ["bundle_id", "component_id"])],
+      foreignKeys: [
+        ForeignKey("bundle_components_bundle_id_fkey", "bundle_id", references: "products"),
+        ForeignKey("bundle_components_component_id_fkey", "component_id", references: "products"),
+      ],
+      checks: [
+        CheckConstraint("bundle_components_quantity_check", "quantity > 0") { ($0["quantity"].int ?? 0) > 0 },
+        CheckConstraint("bundle_components_not_self_check", "bundle_id <> component_id") {
+          $0["bundle_id"] != $0["component_id"]
+        },
+      ],
+      rules: [
+        RowRule("bundle_components_no_cycle", "a bundle never contains itself, directly or through other bundles") {
+          row, lookup in !BundleGraph.reaches(from: row["component_id"], to: row["bundle_id"], lookup)
+        }
+      ],
+      indexes: [
+        Index("bundle_components_bundle_id_idx", ["bundle_id"]),
+        Index("bundle_components_component_id_idx", ["component_id"]),
+      ]
+    ),
+    TableSchema(  // finding: alerts-no-recent-sales-filter, alerts-fake-sales-rate
+      "sales",
+      columns: [
+        Column("product_id", .integer), Column("warehouse_id", .integer), Column("quantity", .integer),
+        Column("sold_at", .timestamp),
+      ],
+      foreignKeys: [
+        ForeignKey("sales_product_id_fkey", "product_id", references: "products"),
+        ForeignKey("sales_warehouse_id_fkey", "warehouse_id", references: "warehouses"),
+      ],
+      checks: [CheckConstraint("sales_quantity_check", "quantity > 0") { ($0["quantity"].int ?? 0) > 0 }],
+      indexes: [Index("sales_product_id_idx", ["product_id"])]
+    ),
   ]
 )
+
+/// Walks the bundle graph (`bundle_components`: bundle contains component) for the no-cycle rule.
+enum BundleGraph {
+  /// Whether `target` is `start` or a component of `start`, at any depth.
+  static func reaches(from start: Value, to target: Value, _ lookup: RowLookup) -> Bool {
+    var seen: Set<Value> = []
+    var frontier = [start]
+    while let product = frontier.popLast() {
+      if product == target { return true }
+      guard seen.insert(product).inserted else { continue }
+      frontier += lookup.rows("bundle_components", where: ["bundle_id": product]).map { $0["component_id"] }
+    }
+    return false
+  }
+}

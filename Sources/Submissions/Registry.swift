@@ -10,10 +10,12 @@ public enum Registry {
   public static let all: [Implementation] = [
     Implementation(
       name: "original", summary: "The create-product handler as given in the case study, ported to Swift.",
-      role: .original, sourceFolder: "original", schema: Original.schema, createProduct: Original.createProduct),
+      role: .original, sourceFolder: "original", schema: Original.schema, createProduct: Original.createProduct,
+      lowStockAlerts: Original.lowStockAlerts),
     Implementation(
       name: "fixed", summary: "The reference correction that resolves every finding.",
-      role: .fixed, sourceFolder: "fixed", schema: Fixed.schema, createProduct: Fixed.createProduct),
+      role: .fixed, sourceFolder: "fixed", schema: Fixed.schema, createProduct: Fixed.createProduct,
+      lowStockAlerts: Fixed.lowStockAlerts),
     Implementation(
       name: "candidate", summary: "The candidate's proposed correction, as their written answer describes it.",
       role: .submission, sourceFolder: "Sources/CandidateSubmission", schema: CandidateSubmission.schema,

@@ -8,8 +8,15 @@ public enum Catalog {
     .unknownWarehouse,
   ]
 
+  /// The findings for `GET /api/companies/{company_id}/alerts/low-stock`.
+  public static let lowStockAlerts: [Finding] = [
+    .alertsIgnoresCompany, .alertsNoAuthorization, .alertsUnknownCompany, .alertsMissingThresholdCrash,
+    .alertsIgnoresProductType, .alertsNoRecentSalesFilter, .alertsFakeSalesRate, .alertsPlaceholderSupplier,
+    .alertsMissingWarehouseName, .alertsQueryPerRow, .alertsUnsortedUnpaginated,
+  ]
+
   /// Every finding.
-  public static let all: [Finding] = createProduct
+  public static let all: [Finding] = createProduct + lowStockAlerts
 
   /// The finding with this id.
   public static func finding(_ id: String) -> Finding? {

@@ -1,0 +1,116 @@
+import RequestLayer
+import Store
+
+extension Finding {
+  static let alertsPlaceholderSupplier = Finding(
+    id: "alerts-placeholder-supplier",
+    title: "Every alert names the same placeholder supplier",
+    severity: .medium, category: .correctness, endpoint: .lowStockAlerts,
+    problem: "`get_supplier` is a placeholder that returns one fixed supplier for every product.",
+    impact: "Users reorder from the wrong supplier, or from one that does not exist.",
+    fix: "Join the product's primary supplier for the company (`supplier_products.is_primary`); `null` when none.",
+    probe: .alerts("A product below its threshold has Bolt & Nut Co as its primary supplier.") { scenario in
+      let product = scenario.product("Acme Bolt", sku: "ACME-1", threshold: 10)
+      scenario.stock(product, in: 1, 2)
+      scenario.sells(product, in: 1, perDay: 1)
+      scenario.primarySupplier(product, name: "Bolt & Nut Co", email: "orders@boltnut.test")
+      let response = scenario.alerts()
+      let supplier = response.alertObjects.first?["supplier"]
+      let right: Bool = {
+        guard case .object(let object)? = supplier else { return false }
+        return object["name"] == .string("Bolt & Nut Co")
+      }()
+      return scenario.trial.conclude(
+        !right, "answered \(response.brief); supplier: \(supplier?.encoded() ?? "no alert").")
+    })
+
+  static let alertsMissingWarehouseName = Finding(
+    id: "alerts-missing-warehouse-name",
+    title: "Alerts lack the warehouse name",
+    severity: .low, category: .apiContract, endpoint: .lowStockAlerts,
+    problem: "The response shape asks for `warehouse_name`; the handler never includes it.",
+    impact: "Clients must call back for every warehouse to show a readable alert.",
+    fix: "Include `warehouse_name` from the warehouse row already loaded.",
+    probe: .alerts("A product is below its threshold in Acme Main. Read its alert.") { scenario in
+      let product = scenario.product("Acme Bolt", sku: "ACME-1", threshold: 10)
+      scenario.stock(product, in: 1, 2)
+      scenario.sells(product, in: 1, perDay: 1)
+      let response = scenario.alerts()
+      let name = response.alertObjects.first?["warehouse_name"]
+      return scenario.trial.conclude(
+        name != .string("Acme Main"), "answered \(response.brief); warehouse_name: \(name?.encoded() ?? "absent").")
+    })
+
+  static let alertsQueryPerRow = Finding(
+    id: "alerts-query-per-row",
+    title: "One query per inventory row, across the whole database",
+    severity: .medium, category: .performance, endpoint: .lowStockAlerts,
+    problem: """
+      Every inventory row of every company is loaded, then each row's product is fetched with its own query: \
+      the cost of one company's alerts grows with the whole platform's data.
+      """,
+    impact: "The endpoint slows down as tenants are added, and its database load multiplies with traffic.",
+    fix: """
+      Read the company's warehouses, their inventory, and the products, types, sales and suppliers involved, \
+      each in one indexed query: a fixed number of statements per request.
+      """,
+    probe: .alerts(
+      "Count the statements one Acme alerts request sends with 10 other companies in the database, then with 40."
+    ) { scenario in
+      let product = scenario.product("Acme Bolt", sku: "ACME-1", threshold: 10)
+      scenario.stock(product, in: 1, 2)
+      scenario.sells(product, in: 1, perDay: 1)
+      func addCompanies(_ count: Int, from start: Int) {
+        for index in start..<(start + count) {
+          let (company, warehouse) = scenario.company("Tenant \(index)")
+          for item in 0..<5 {
+            let other = scenario.product("Item \(item)", sku: "T\(index)-\(item)", company: company, threshold: 1)
+            scenario.stock(other, in: warehouse, 100)
+          }
+        }
+      }
+      func statements() -> Int {
+        let before = scenario.store.statementsSent
+        scenario.alerts()
+        return scenario.store.statementsSent - before
+      }
+      addCompanies(10, from: 0)
+      let small = statements()
+      addCompanies(30, from: 10)
+      let large = statements()
+      return scenario.trial.conclude(
+        large > small,
+        "sent \(small) statements with 10 other companies and \(large) with 40 (the steps above omit the seeding).")
+    })
+
+  static let alertsUnsortedUnpaginated = Finding(
+    id: "alerts-unsorted-unpaginated",
+    title: "Alerts come unsorted and unpaginated",
+    severity: .low, category: .apiContract, endpoint: .lowStockAlerts,
+    problem: "Alerts come in table order, all at once; query parameters are ignored, however wrong.",
+    impact: "The most urgent reorder can be last on a page nobody scrolls to; large tenants get huge responses.",
+    fix: """
+      Sort most urgent first (fewest days left, then lowest stock against threshold), page with `limit` and \
+      `offset` while `total_alerts` counts them all, and answer 400 naming a bad parameter.
+      """,
+    probe: .alerts(
+      "Three products are low with 10, 5 and 1 days left (created in that order). Ask for `limit=2`, then `limit=abc`."
+    ) { scenario in
+      for (index, perDay) in [1, 2, 10].enumerated() {
+        let product = scenario.product("Item \(index)", sku: "URG-\(index)", threshold: 50)
+        scenario.stock(product, in: 1, 10)
+        scenario.sells(product, in: 1, perDay: perDay)
+      }
+      let page = scenario.alerts(query: ["limit": "2"])
+      let bad = scenario.alerts(query: ["limit": "abc"])
+      let days = page.alertObjects.map { $0["days_until_stockout"]?.encoded() ?? "?" }
+      let total: String = {
+        guard case .object(let body)? = page.json, let total = body["total_alerts"] else { return "?" }
+        return total.encoded()
+      }()
+      return scenario.trial.conclude(
+        days != ["1", "5"] || total != "3" || !bad.rejects(field: "limit"),
+        "limit=2 gave days_until_stockout \(days.joined(separator: ", ")) with total_alerts \(total); limit=abc "
+          + "got \(bad.brief).")
+    })
+}

@@ -1,0 +1,102 @@
+import RequestLayer
+import Store
+
+extension Finding {
+  static let alertsMissingThresholdCrash = Finding(
+    id: "alerts-missing-threshold-crash",
+    title: "One product without a threshold fails the whole request",
+    severity: .high, category: .reliability, endpoint: .lowStockAlerts,
+    problem: """
+      `item.quantity >= product.low_stock_threshold` raises `TypeError` when the threshold is `None`, and nothing \
+      catches it: one such product turns every alert of every company into a 500.
+      """,
+    impact: "The alerts page goes down for everyone because of one incomplete product record.",
+    fix: "Use the product's override, else its type's threshold; skip a product that has neither.",
+    probe: .alerts("One product has no threshold at all; another is below its threshold. Ask for the alerts.") {
+      scenario in
+      let bare = scenario.product("Unclassified", sku: "BARE-1", threshold: nil)
+      let low = scenario.product("Acme Bolt", sku: "ACME-1", threshold: 10)
+      scenario.stock(bare, in: 1, 1)
+      scenario.stock(low, in: 1, 2)
+      scenario.sells(bare, in: 1, perDay: 1)
+      scenario.sells(low, in: 1, perDay: 1)
+      let response = scenario.alerts()
+      let found = response.alertObjects.contains { $0["product_id"] == .integer(low) }
+      return scenario.trial.conclude(
+        !response.isSuccess || !found,
+        "answered \(response.brief)" + (found ? " and alerted on ACME-1." : " without ACME-1's alert."))
+    })
+
+  static let alertsIgnoresProductType = Finding(
+    id: "alerts-ignores-product-type",
+    title: "The threshold ignores the product type",
+    severity: .medium, category: .correctness, endpoint: .lowStockAlerts,
+    problem: """
+      The threshold is read from the product alone; the brief says it depends on the product type, with a \
+      per-product override.
+      """,
+    impact: "Products that rely on their type's threshold never alert (or crash the request), so stock runs out.",
+    fix: "Threshold = the product's override if set, else its type's default.",
+    probe: .alerts(
+      "A `hardware` type has threshold 20. Product A (no override) holds 5; product B overrides it to 3 and holds 5."
+    ) { scenario in
+      let hardware = scenario.productType("hardware", threshold: 20)
+      let inherits = scenario.product("Hinge", sku: "TYPE-A", threshold: nil, type: hardware)
+      let overrides = scenario.product("Latch", sku: "TYPE-B", threshold: 3, type: hardware)
+      for product in [inherits, overrides] {
+        scenario.stock(product, in: 1, 5)
+        scenario.sells(product, in: 1, perDay: 1)
+      }
+      let response = scenario.alerts()
+      let alerted = response.alertObjects.compactMap { $0["product_id"] }
+      let right =
+        response.isSuccess && alerted == [.integer(inherits)]
+        && response.alertObjects.first?["threshold"] == .integer(20)
+      return scenario.trial.conclude(
+        !right,
+        "answered \(response.brief); alerted products: "
+          + (alerted.isEmpty ? "none" : alerted.map { $0.encoded() }.joined(separator: ", ")) + ".")
+    })
+
+  static let alertsNoRecentSalesFilter = Finding(
+    id: "alerts-no-recent-sales-filter",
+    title: "Products that no longer sell still alert",
+    severity: .medium, category: .correctness, endpoint: .lowStockAlerts,
+    problem: """
+      Only products with recent sales activity should alert, but the sales rate is a placeholder that answers 2 \
+      for every product, so nothing is ever filtered out.
+      """,
+    impact: "Reorder suggestions for discontinued or seasonal products bury the ones that matter.",
+    fix: "Sum real sales over a recent window (30 days by default, `days` to change it) and skip products with none.",
+    probe: .alerts("A product below its threshold last sold 60 days ago. Ask for the alerts (a 30-day window).") {
+      scenario in
+      let stale = scenario.product("Old Stock", sku: "STALE-1", threshold: 10)
+      scenario.stock(stale, in: 1, 2)
+      scenario.sale(stale, in: 1, 5, daysAgo: 60)
+      let response = scenario.alerts()
+      return scenario.trial.conclude(
+        !response.alertObjects.isEmpty || !response.isSuccess,
+        "answered \(response.brief) with \(response.alertObjects.count) alert(s).")
+    })
+
+  static let alertsFakeSalesRate = Finding(
+    id: "alerts-fake-sales-rate",
+    title: "Days until stockout come from a constant, not from sales",
+    severity: .medium, category: .correctness, endpoint: .lowStockAlerts,
+    problem: "`days_until_stockout = quantity // 2` for every product: the placeholder rate is not a sales rate.",
+    impact: "Urgency is fiction: fast movers look safe and slow movers look urgent.",
+    fix: """
+      Average daily sales = units sold in the window / window days; days left = stock / that average, rounded \
+      down; `null` when the product did not sell in that warehouse.
+      """,
+    probe: .alerts("A product holds 10 (threshold 50) and sold 3 a day for the last 30 days: 3 days are left.") {
+      scenario in
+      let product = scenario.product("Fast Mover", sku: "FAST-1", threshold: 50)
+      scenario.stock(product, in: 1, 10)
+      scenario.sells(product, in: 1, perDay: 3)
+      let response = scenario.alerts()
+      let days = response.alertObjects.first?["days_until_stockout"]
+      return scenario.trial.conclude(
+        days != .integer(3), "answered \(response.brief); days_until_stockout: \(days?.encoded() ?? "no alert").")
+    })
+}
