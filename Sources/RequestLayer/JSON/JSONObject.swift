@@ -34,14 +34,15 @@ public struct JSONObject: Hashable, Sendable {
   /// The number of distinct keys.
   public var count: Int { lastIndex.count }
 
+  /// Objects are equal when they have the same keys with equal values, in any order (as JSON means them).
   public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-    lhs.members.elementsEqual(rhs.members) { $0.key == $1.key && $0.value == $1.value }
+    lhs.count == rhs.count && lhs.lastIndex.keys.allSatisfy { lhs[$0] == rhs[$0] }
   }
 
   public func hash(into hasher: inout Hasher) {
-    for member in members {
-      hasher.combine(member.key)
-      hasher.combine(member.value)
+    for key in lastIndex.keys.sorted() {
+      hasher.combine(key)
+      hasher.combine(self[key])
     }
   }
 }
