@@ -23,6 +23,13 @@ public enum JSONReport {
           ]
         }),
       "findings": .array(run.findings.map { finding(run, $0) }),
+      "schema_checks": .array(
+        (run.implementations.first { $0.role == .fixed }.map { SchemaChecks.run(on: $0.schema) } ?? []).map { check in
+          [
+            "table": .string(check.table), "constraint": .string(check.constraint), "rule": .string(check.rule),
+            "refused": .bool(check.refusedByName), "answer": check.refusal.map(JSONValue.string) ?? .null,
+          ]
+        }),
       "assumptions": .array(ProductOwnerQuestions.assumptions.map { .string($0) }),
       "questions": .array(ProductOwnerQuestions.questions.map { .string($0) }),
     ]

@@ -22,6 +22,7 @@ public enum MarkdownReport {
       out.append("")
       for finding in findings { out += section(finding, run) }
     }
+    out += schemaChecks(run)
     out.append("## Assumptions")
     out.append("")
     out += ProductOwnerQuestions.assumptions.map { "- \($0)" }
@@ -32,6 +33,29 @@ public enum MarkdownReport {
     out.append("")
     out += appendix
     return out.joined(separator: "\n")
+  }
+
+  /// Every constraint of the fix's schema violated on purpose, and whether the original's schema declares it.
+  static func schemaChecks(_ run: ReviewRun) -> [String] {
+    guard let fixed = run.implementations.first(where: { $0.role == .fixed }),
+      let original = run.implementations.first(where: { $0.role == .original })
+    else { return [] }
+    let declaredByOriginal = Set(SchemaChecks.constraints(of: original.schema).map(\.name))
+    var out = ["## Schema checks (Part 2)", ""]
+    out.append(
+      "Each constraint of the fix's schema (see `case-study/SCHEMA.md`), violated on purpose on a fresh store; "
+        + "what the store answered, and whether the original's schema declares the constraint at all.")
+    out.append("")
+    out.append("| constraint | rule | the fix's store answered | in the original's schema |")
+    out.append("|---|---|---|---|")
+    for check in SchemaChecks.run(on: fixed.schema) {
+      let answer = check.refusedByName ? "refused" : "accepted the row"
+      out.append(
+        "| `\(check.constraint)` | \(cell(check.rule)) | \(answer) | "
+          + (declaredByOriginal.contains(check.constraint) ? "declared" : "missing") + " |")
+    }
+    out.append("")
+    return out
   }
 
   static func summary(_ run: ReviewRun) -> [String] {

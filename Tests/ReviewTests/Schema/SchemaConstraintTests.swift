@@ -1,0 +1,53 @@
+import Findings
+import Fixed
+import Foundation
+import Store
+import Testing
+
+/// Every constraint of the fixed schema is enforced by the store and documented in `case-study/SCHEMA.md`: each
+/// is violated and must be refused with its own name.
+@Suite("The fixed schema's constraints, each violated")
+struct SchemaConstraintTests {
+  static let names = SchemaChecks.constraints(of: Fixed.schema).map(\.name)
+
+  @Test("Each constraint refuses a row that violates it", arguments: SchemaChecks.run(on: Fixed.schema))
+  func violates(_ check: SchemaCheck) {
+    #expect(check.refusedByName, "\(check.constraint) (\(check.rule)): \(check.refusal ?? "the row was accepted")")
+  }
+
+  @Test func refusesACycleThroughSeveralBundles() throws {
+    let store = try SchemaChecks.store(Fixed.schema)
+    try store.seed("bundle_components", ["bundle_id": .int(3), "component_id": .int(2), "quantity": .int(1)])
+    let error = SchemaChecks.insert(
+      "bundle_components", ["bundle_id": .int(1), "component_id": .int(3), "quantity": .int(1)], into: store)
+    #expect(error?.constraintName == "bundle_components_no_cycle")
+  }
+
+  @Test func acceptsABundleOfBundles() throws {
+    let store = try SchemaChecks.store(Fixed.schema)
+    let error = SchemaChecks.insert(
+      "bundle_components", ["bundle_id": .int(3), "component_id": .int(2), "quantity": .int(1)], into: store)
+    #expect(error == nil)
+  }
+
+  @Test func keepsPricesExact() throws {
+    let store = try SchemaChecks.store(Fixed.schema)
+    try store.seed(
+      "products", SchemaChecks.valid["products"]!.merging(["price": .decimal(Decimal(string: "19.99")!)]) { $1 })
+    #expect(store.snapshot().rows("products").last?["price"] == .decimal(Decimal(string: "19.99")!))
+  }
+
+  @Test func schemaDocumentListsExactlyTheEnforcedConstraints() throws {
+    let document = try String(
+      contentsOf: packageRoot.appendingPathComponent("case-study/SCHEMA.md"), encoding: .utf8)
+    let section = document.components(separatedBy: "\n## ").first { $0.hasPrefix("Constraints") } ?? ""
+    let listed = section.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }.compactMap { line in
+      line.split(separator: "`").dropFirst().first.map(String.init)
+    }
+    #expect(Set(listed) == Set(Self.names), "SCHEMA.md's constraint table and Fixed.schema disagree")
+  }
+}
+
+extension SchemaCheck: CustomTestStringConvertible {
+  public var testDescription: String { constraint }
+}
