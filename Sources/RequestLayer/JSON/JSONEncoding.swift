@@ -1,9 +1,13 @@
 import Store
 
 extension JSONValue {
-  /// Deterministic JSON text: numbers as their literal text, keys sorted (and duplicates collapsed) by default.
+  /// Deterministic JSON text, so responses and reports can be compared and committed byte for byte.
   ///
-  /// Compact output uses `,` and `:` like Flask's `jsonify`; `pretty` indents by two spaces.
+  /// Numbers are written as their literal text (`NaN`, `Infinity`, `-Infinity` as Python's `json.dumps` writes
+  /// them); strings escape `"`, `\` and control characters and keep other text as UTF-8. An object's duplicated
+  /// keys collapse to the last value; with `sortedKeys` keys are in code-point order (Python's `sort_keys`),
+  /// otherwise in order of first appearance (a Python `dict`'s order). Compact output uses `,` and `:` like
+  /// Flask's `jsonify`; `pretty` puts each item on its own line, indented by two spaces, with `": "` after keys.
   public func encoded(sortedKeys: Bool = true, pretty: Bool = false) -> String {
     var out = ""
     write(to: &out, sortedKeys: sortedKeys, pretty: pretty, indent: 0)
@@ -30,7 +34,7 @@ extension JSONValue {
       }
       out += closing + "]"
     case .object(let object):
-      let keys = sortedKeys ? object.keys.sorted() : object.keys
+      let keys = sortedKeys ? object.keys.sorted(by: JSONValue.codePointOrder) : object.keys
       guard !keys.isEmpty else {
         out += "{}"
         return
