@@ -43,7 +43,7 @@ public final class Session {
           return (stored, state.commits)
         }
         noteChecked(at: commits)
-        transaction.written[row.table, default: [:]][rowID] = stored
+        transaction.write(stored, in: store.schema.table(row.table)!)
         row.id = rowID
       }
       pending.removeAll()
@@ -128,7 +128,7 @@ public final class Session {
         return (stored, state.commits)
       }
       noteChecked(at: commits)
-      transaction.written[table, default: [:]][rowID] = stored
+      transaction.write(stored, in: store.schema.table(table)!)
     }
   }
 
@@ -137,8 +137,8 @@ public final class Session {
     try flush()
     try guarded { () throws(StoreError) in
       try store.send(.delete(table: table), from: id)
-      transaction.written[table]?[rowID] = nil
-      transaction.deleted[table, default: []].insert(rowID)
+      guard let schema = store.schema.table(table) else { throw .undeclared("relation \"\(table)\" does not exist") }
+      transaction.delete(rowID, in: schema)
     }
   }
 

@@ -1,11 +1,40 @@
 /// The uncommitted writes of one session: visible to that session only, applied all at once by commit.
 struct Transaction: Sendable {
   /// Rows inserted or updated by this transaction, per table, by id.
-  var written: [String: [Int: Row]] = [:]
+  private(set) var written: [String: [Int: Row]] = [:]
   /// Ids deleted by this transaction, per table.
-  var deleted: [String: Set<Int>] = [:]
+  private(set) var deleted: [String: Set<Int>] = [:]
+  /// For each unique constraint, the keys the written rows hold: so a bulk insert checks its own rows in constant
+  /// time per row, not by scanning them.
+  private(set) var uniqueKeys: [String: [[Value]: Set<Int>]] = [:]
 
   var isEmpty: Bool { written.isEmpty && deleted.isEmpty }
+
+  /// Records `row` as inserted or updated in its table.
+  mutating func write(_ row: Row, in table: TableSchema) {
+    if let old = written[table.name]?[row.id] { forgetKeys(of: old, in: table) }
+    written[table.name, default: [:]][row.id] = row
+    for unique in table.uniques where unique.appliesTo(row) {
+      uniqueKeys[unique.name, default: [:]][unique.columns.map { row[$0] }, default: []].insert(row.id)
+    }
+  }
+
+  /// Records the row with `id` as deleted.
+  mutating func delete(_ id: Int, in table: TableSchema) {
+    if let old = written[table.name]?.removeValue(forKey: id) { forgetKeys(of: old, in: table) }
+    deleted[table.name, default: []].insert(id)
+  }
+
+  /// The ids of written rows holding `key` under `unique`.
+  func written(holding key: [Value], under unique: UniqueConstraint) -> Set<Int> {
+    uniqueKeys[unique.name]?[key] ?? []
+  }
+
+  private mutating func forgetKeys(of row: Row, in table: TableSchema) {
+    for unique in table.uniques {
+      uniqueKeys[unique.name, default: [:]][unique.columns.map { row[$0] }]?.remove(row.id)
+    }
+  }
 }
 
 /// The committed state of every table.
@@ -97,9 +126,7 @@ struct Database: Sendable {
   ) -> Int? {
     let columns = unique.columns
     let written = transaction.written[table] ?? [:]
-    if let id = written.values.first(where: { row in
-      row.id != except && columns.map { row[$0] } == key && unique.appliesTo(row)
-    })?.id {
+    if let id = transaction.written(holding: key, under: unique).subtracting([except]).min() {
       return id
     }
     let deleted = transaction.deleted[table] ?? []

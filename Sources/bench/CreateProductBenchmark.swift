@@ -48,8 +48,7 @@ enum CreateProductBenchmark {
         }
       }
     }
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return Double(requests) / seconds
+    return Double(requests) / elapsed.seconds
   }
 
   static func format(_ value: Double) -> String {

@@ -3,7 +3,7 @@ import Foundation
 import Submissions
 
 // Benchmarks and evidence figures: `swift run -c release bench [--output case-study/EVIDENCE.md]`
-// (`--throughput-only` skips the robustness runs, for profiling).
+// (`--throughput-only` skips the robustness runs and `--alerts-only` the create-product ones, for profiling).
 // Prints figures and ratios; asserts nothing. With --output, also writes the figures as markdown, with the
 // deterministic robustness figures that the test suite checks and the throughput measured on this machine.
 let arguments = CommandLine.arguments.dropFirst()
@@ -11,12 +11,16 @@ let output = arguments.firstIndex(of: "--output").flatMap {
   arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
 }
 
-let throughputOnly = arguments.contains("--throughput-only")
+let throughputOnly = arguments.contains("--throughput-only") || arguments.contains("--alerts-only")
 let robustness =
   throughputOnly
   ? nil : await RobustnessFigures.measure(original: Registry.original, fixed: Registry.fixed)
 if let robustness { print(robustness.markdown) }
-let creates = await CreateProductBenchmark.run()
+let alertsOnly = arguments.contains("--alerts-only")
+if let index = arguments.firstIndex(of: "--companies"), let count = Int(arguments[arguments.index(after: index)]) {
+  AlertsBenchmark.companies = count
+}
+let creates = alertsOnly ? [] : await CreateProductBenchmark.run()
 let alerts = AlertsBenchmark.run()
 
 if let output, let robustness {

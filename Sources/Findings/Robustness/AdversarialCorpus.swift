@@ -125,7 +125,9 @@ public struct AdversarialCorpus: Sendable {
       let cut = Int(generator.next() % UInt64(text.utf8.count - 1)) + 1
       return done("truncated at \(cut)", String(text.utf8.prefix(cut))!, field: "body")
     case 80..<84:
-      let garbage = ["", " ", "{", "}", "{'name': 'x'}", "{\"name\" \"x\"}", "[1,]", "\u{FEFF}{}", "nul", "{\"a\":1}}"]
+      let garbage = [
+        "", " ", "{", "}", "{'name': 'x'}", "{\"name\" \"x\"}", "[1,]", "\u{FEFF}\u{FEFF}{}", "nul", "{\"a\":1}}",
+      ]
       return done("malformed", garbage.randomElement(using: &generator)!, field: "body")
     case 84..<88:
       let top = ["null", "[]", "[{}]", "\"Widget\"", "42", "true", "-1e309"].randomElement(using: &generator)!
