@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// README shows real output: its quoted report rows and its `review try` example are what the code prints now.
+@Suite("README quotes real output")
+struct ReadmeTests {
+  private let readme = (try? String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+
+  @Test func quotedScoreboardRowsAreInTheReport() {
+    let report = review("report").output
+    let rows = readme.components(separatedBy: "\n").filter { $0.hasPrefix("| [`") }
+    #expect(!rows.isEmpty)
+    for row in rows { #expect(report.contains(row), "README quotes a scoreboard row the report no longer has: \(row)") }
+  }
+
+  @Test func tryExampleIsWhatTryPrints() throws {
+    let marker = "$ swift run review try '"
+    let start = try #require(readme.range(of: marker))
+    let bodyEnd = try #require(readme[start.upperBound...].range(of: "'\n"))
+    let body = String(readme[start.upperBound..<bodyEnd.lowerBound])
+    let block = readme[bodyEnd.upperBound...]
+    let quoted = String(block[..<block.range(of: "```")!.lowerBound])
+    #expect(quoted.trimmingCharacters(in: .newlines) == review("try", body).output.trimmingCharacters(in: .newlines))
+  }
+}
