@@ -48,7 +48,7 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
     }
     let text = trimmed ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
     guard !text.isEmpty else { throw ClientError(field: field, "\(field) must not be empty") }
-    guard text.count <= maxLength else {
+    guard text.unicodeScalars.count <= maxLength else {
       throw ClientError(field: field, "\(field) must be at most \(maxLength) characters")
     }
     guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {

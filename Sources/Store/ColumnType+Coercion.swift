@@ -54,7 +54,7 @@ extension ColumnType {
       if text.unicodeScalars.contains("\u{0}") {
         return .failure(Rejection("invalid byte sequence for encoding \"UTF8\": 0x00"))
       }
-      if let maxLength, text.count > maxLength {
+      if let maxLength, text.unicodeScalars.count > maxLength {  // PostgreSQL counts code points
         return .failure(Rejection("value too long for type character varying(\(maxLength))"))
       }
       return .success(value)
