@@ -46,9 +46,7 @@ extension Finding {
     impact: "Stock levels, suppliers and sales rates of every tenant are readable by anyone.",
     fix: "Answer 401 without an authenticated user and 403 when the user belongs to another company.",
     probe: .alerts("Globex's user, then an anonymous caller, ask for Acme's alerts.") { scenario in
-      let product = scenario.product("Acme Bolt", sku: "ACME-1", threshold: 10)
-      scenario.stock(product, in: 1, 2)
-      scenario.sells(product, in: 1, perDay: 1)
+      let product = scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
       let globex = scenario.alerts(as: Fixture.globexUser)
       let anonymous = scenario.alerts(as: nil)
       return scenario.trial.conclude(

@@ -42,6 +42,18 @@ public struct AlertsScenario {
     return try! store.seed("products", values)
   }
 
+  /// A product stocked at `stock` in `warehouse` and selling `perDay` units there each of the last 30 days.
+  @discardableResult
+  public func lowStock(
+    _ name: String, sku: String, company: Int = 1, threshold: Int?, type: Int? = nil, warehouse: Int = 1,
+    stock quantity: Int, perDay: Int
+  ) -> Int {
+    let product = product(name, sku: sku, company: company, threshold: threshold, type: type)
+    stock(product, in: warehouse, quantity)
+    sells(product, in: warehouse, perDay: perDay)
+    return product
+  }
+
   /// Stock of `product` in `warehouse`.
   public func stock(_ product: Int, in warehouse: Int, _ quantity: Int) {
     try! store.seed(

@@ -16,9 +16,7 @@ struct FixedAlertsTests {
   @Test func ordersMostUrgentFirstAndPages() {
     let alerts = scenario()
     for (index, perDay) in [1, 10, 2].enumerated() {
-      let product = alerts.product("Item \(index)", sku: "P-\(index)", threshold: 50)
-      alerts.stock(product, in: 1, 10)
-      alerts.sells(product, in: 1, perDay: perDay)
+      alerts.lowStock("Item \(index)", sku: "P-\(index)", threshold: 50, stock: 10, perDay: perDay)
     }
     let first = alerts.alerts(query: ["limit": "2"])
     #expect(first.alertObjects.map { $0["sku"] } == [.string("P-1"), .string("P-2")])
@@ -97,9 +95,7 @@ struct FixedAlertsTests {
 
   @Test func readsTheSameFewStatementsWhateverTheOtherTenantsHold() {
     let alerts = scenario()
-    let product = alerts.product("Bolt", sku: "B-1", threshold: 10)
-    alerts.stock(product, in: 1, 1)
-    alerts.sells(product, in: 1, perDay: 1)
+    alerts.lowStock("Bolt", sku: "B-1", threshold: 10, stock: 1, perDay: 1)
     let before = alerts.trial.store.statementsSent
     alerts.alerts()
     #expect(alerts.trial.store.statementsSent - before <= 12)
