@@ -118,9 +118,11 @@ public enum MarkdownReport {
       ? "a reviewer's addition"
       : (finding.candidateItems.count == 1 ? "item " : "items ")
         + finding.candidateItems.map(String.init).joined(separator: " and ")
+    let origin =
+      finding.endpoint == .lowStockAlerts
+      ? "a defect of the candidate's own Part 3 sketch" : "in the candidate's answer: \(named)"
     out.append(
-      "Severity: **\(finding.severity.rawValue)** · category: \(finding.category.rawValue) · in the candidate's "
-        + "answer: \(named)")
+      "Severity: **\(finding.severity.rawValue)** · category: \(finding.category.rawValue) · \(origin)")
     out.append("")
     out.append("- **What is wrong.** \(finding.problem)")
     out.append("- **Why it matters in production.** \(finding.impact)")
