@@ -57,6 +57,15 @@ struct TryAndReplayTests {
     #expect(lines[3]["status"] as? Int == 409 && tables(lines[3])["products"]?.count == 1)
   }
 
+  @Test func replayRunsTheAlertsEndpointToo() throws {
+    let line = #"{"method": "GET", "path": "/api/companies/1/alerts/low-stock", "query": {"days": "0"}, "as": 1}"#
+    let result = review("replay", "--to", "original", "--to", "fixed", "-", input: line)
+    let statuses = try result.output.split(separator: "\n").map {
+      try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["status"] as? Int
+    }
+    #expect(statuses == [200, 400], "the sketch ignores the bad window; the fix names it")
+  }
+
   @Test func replayNamesTheBadLine() {
     let result = review("replay", "-", input: "{\"body\": \"{}\"}\nnot json\n")
     #expect(result.exitCode == 2)
