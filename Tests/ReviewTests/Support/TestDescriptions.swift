@@ -3,7 +3,8 @@ import RequestLayer
 import Testing
 
 extension Finding: CustomTestStringConvertible {
-  public var testDescription: String { id }
+  /// `duplicate-sku (The same SKU can be created twice)`, so a test's arguments read as the demonstration.
+  public var testDescription: String { "\(id) (\(title))" }
 }
 
 extension Implementation: CustomTestStringConvertible {
