@@ -11,9 +11,8 @@ extension Finding {
     fix: "Require an authenticated principal and answer `401` without one, before reading the body.",
     probe: Probe("POST a valid product with no authenticated user.") { implementation in
       let trial = Trial(implementation)
-      let before = trial.store.snapshot()
-      let response = trial.createProduct(ProductBody.json(), as: nil)
-      let wrote = trial.store.snapshot() != before
+      let (response, changes) = trial.createProductChanging(ProductBody.json(), as: nil)
+      let wrote = !changes.isEmpty
       return trial.conclude(
         response.status != 401 || wrote, "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing")."
       )
@@ -34,9 +33,8 @@ extension Finding {
       """,
     probe: Probe("As Acme's user, POST a product into warehouse 3, which belongs to Globex.") { implementation in
       let trial = Trial(implementation)
-      let before = trial.store.snapshot()
-      let response = trial.createProduct(ProductBody.json(["warehouse_id": "3"]))
-      let wrote = trial.store.snapshot() != before
+      let (response, changes) = trial.createProductChanging(ProductBody.json(["warehouse_id": "3"]))
+      let wrote = !changes.isEmpty
       return trial.conclude(
         wrote || !(response.status == 403 || response.status == 404),
         "answered \(response.brief)\(wrote ? " and wrote into Globex's warehouse" : ", writing nothing").")
@@ -54,9 +52,8 @@ extension Finding {
     fix: "Look the warehouse up first and answer `404` naming `warehouse_id` when it does not exist.",
     probe: Probe("POST a valid product into warehouse 999, which does not exist.") { implementation in
       let trial = Trial(implementation)
-      let before = trial.store.snapshot()
-      let response = trial.createProduct(ProductBody.json(["warehouse_id": "999"]))
-      let wrote = trial.store.snapshot() != before
+      let (response, changes) = trial.createProductChanging(ProductBody.json(["warehouse_id": "999"]))
+      let wrote = !changes.isEmpty
       return trial.conclude(
         wrote || !(response.status == 404 && response.rejects(field: "warehouse_id")),
         "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing").")

@@ -22,9 +22,7 @@ extension Finding {
       implementation in
       let trial = Trial(implementation)
       trial.inject(.failing(.insert(table: "inventory")))
-      let before = trial.store.snapshot()
-      let response = trial.createProduct(ProductBody.json())
-      let changes = trial.store.snapshot().changes(since: before)
+      let (response, changes) = trial.createProductChanging(ProductBody.json())
       if response.isSuccess {
         return trial.conclude(true, "answered \(response.brief) although the inventory insert failed.")
       }
@@ -56,9 +54,8 @@ extension Finding {
     probe: Probe("Inject a database fault into the first `COMMIT`, then POST a valid product.") { implementation in
       let trial = Trial(implementation)
       trial.inject(.failingCommit(number: 1))
-      let before = trial.store.snapshot()
-      let response = trial.createProduct(ProductBody.json())
-      let unchanged = trial.store.snapshot() == before
+      let (response, changes) = trial.createProductChanging(ProductBody.json())
+      let unchanged = changes.isEmpty
       let explained = response.status == 503 && response.headers["Retry-After"] != nil && response.json != nil
       return trial.conclude(
         !(explained && unchanged),

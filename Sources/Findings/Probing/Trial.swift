@@ -24,17 +24,23 @@ public final class Trial: Sendable {
   /// Sends `request` to the implementation and records it with the rows it changed.
   @discardableResult
   public func send(_ request: Request) -> Response {
+    exchange(request).response
+  }
+
+  /// Sends `request`, records it, and returns the response with the committed rows it added, changed or removed.
+  public func exchange(_ request: Request) -> (response: Response, changes: [RowChange]) {
     let before = store.snapshot()
     let response = implementation.handle(request, on: store)
-    let changes = store.snapshot().changes(since: before).map(\.description)
+    let changes = store.snapshot().changes(since: before)
     record(
       Step(
         action: Self.describe(request),
         requestBody: request.body.isEmpty ? nil : Self.shortened(String(decoding: request.body, as: UTF8.self)),
         status: response.status,
         responseHeaders: response.headers.filter { ["Location", "Retry-After"].contains($0.key) },
-        responseBody: Self.shortened(response.body), uncaughtError: response.uncaughtError, storeChanges: changes))
-    return response
+        responseBody: Self.shortened(response.body), uncaughtError: response.uncaughtError,
+        storeChanges: changes.map(\.description)))
+    return (response, changes)
   }
 
   /// Sends `POST /api/products` with `body` as `application/json`, by the demo's Acme user unless told otherwise.
@@ -43,6 +49,13 @@ public final class Trial: Sendable {
     _ body: String, as principal: Principal? = Fixture.acmeUser, contentType: String? = "application/json"
   ) -> Response {
     send(.post("/api/products", body: body, contentType: contentType, as: principal))
+  }
+
+  /// `createProduct(_:as:contentType:)`, also returning the committed rows the request changed.
+  public func createProductChanging(
+    _ body: String, as principal: Principal? = Fixture.acmeUser, contentType: String? = "application/json"
+  ) -> (response: Response, changes: [RowChange]) {
+    exchange(.post("/api/products", body: body, contentType: contentType, as: principal))
   }
 
   /// Records a step that is not a request, such as an injected fault or a direct write.
