@@ -4,8 +4,8 @@ extension ColumnType {
   /// The value as the column stores it, or the database's reason for refusing it.
   ///
   /// Follows PostgreSQL's assignment casts for what a Python driver sends: an integer column rounds a float,
-  /// a `numeric(p, s)` column rounds to `s` digits and refuses more than `p - s` integer digits, text is never
-  /// cast from a number, and a boolean is never a number.
+  /// a `numeric(p, s)` column rounds to `s` digits and refuses more than `p - s` integer digits, a string column
+  /// takes any value as its text, and a boolean is never a number.
   func coerce(_ value: Value) -> Result<Value, Rejection> {
     if value == .null { return .success(.null) }
     switch (self, value) {
@@ -58,6 +58,9 @@ extension ColumnType {
         return .failure(Rejection("value too long for type character varying(\(maxLength))"))
       }
       return .success(value)
+    case (.text, .int), (.text, .double), (.text, .decimal), (.text, .bool):
+      // PostgreSQL assigns any value to a string column through its text output (an I/O conversion cast).
+      return coerce(.text(value.textOutput))
     case (.bool, .bool), (.timestamp, .timestamp):
       return .success(value)
     case (.timestamp, .int(let seconds)):
@@ -81,4 +84,30 @@ extension ColumnType {
 struct Rejection: Error {
   let reason: String
   init(_ reason: String) { self.reason = reason }
+}
+
+extension Value {
+  /// The value as PostgreSQL prints it: `42`, `19.99`, `true`.
+  var textOutput: String {
+    switch self {
+    case .int(let int): String(int)
+    case .double(let double):
+      double.isNaN ? "NaN" : double.isInfinite ? (double < 0 ? "-Infinity" : "Infinity") : "\(double)"
+    case .decimal(let decimal): decimal.isNaN ? "NaN" : decimal.description
+    case .bool(let flag): flag ? "true" : "false"
+    case .text(let text): text
+    case .timestamp(let seconds): Timestamp.iso8601(seconds)
+    case .null: ""
+    }
+  }
+
+  /// Whether PostgreSQL compares this value with a column of `type` without an explicit cast: a string column only
+  /// with text; a quoted literal (text) with any column, which reads it as its own type.
+  func isComparable(with type: ColumnType) -> Bool {
+    switch (type, self) {
+    case (_, .null), (_, .text): true
+    case (.text, _): false
+    default: (try? type.coerce(self).get()) != nil
+    }
+  }
 }

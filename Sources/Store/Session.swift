@@ -176,8 +176,10 @@ public final class Session {
         guard let column = schema.column(name) else {
           throw .undeclared("column \"\(name)\" of relation \"\(table)\" does not exist")
         }
-        if case .failure(let rejection) = column.type.coerce(value) {
-          throw .invalidValue(table: table, column: name, value: value, type: column.type, reason: rejection.reason)
+        guard value.isComparable(with: column.type) else {
+          throw .invalidValue(
+            table: table, column: name, value: value, type: column.type,
+            reason: "operator does not exist: \(column.type) = \(value.typeName)")
         }
       }
     }

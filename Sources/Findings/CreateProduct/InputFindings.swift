@@ -50,7 +50,8 @@ extension Finding {
     severity: .high, category: .validation, candidateItems: [1],
     problem: """
       Values go to the database as they arrive: a string price, a numeric name or `true` as a warehouse id \
-      reach the driver, which fails on them (a 500), or store them where PostgreSQL coerces them.
+      reach the driver, which fails on them (a 500), or stores them where PostgreSQL converts them (a name of \
+      42 becomes the text "42").
       """,
     impact: """
       Wrong-typed input is a 500 instead of a 400, and with the two commits it can fail after the product is \
@@ -64,10 +65,15 @@ extension Finding {
       implementation in
       clientMistakes(
         [
-          ("price \"abc\"", ProductBody.json(["price": "\"abc\""]), "price"),
-          ("name 42", ProductBody.json(["name": "42"]), "name"),
-          ("warehouse_id true", ProductBody.json(["warehouse_id": "true"]), "warehouse_id"),
-          ("initial_quantity [10]", ProductBody.json(["initial_quantity": "[10]"]), "initial_quantity"),
+          ("price \"abc\"", ProductBody.json(["price": "\"abc\"", "sku": "\"TEXT-PRICE\""]), "price"),
+          ("name 42", ProductBody.json(["name": "42", "sku": "\"NUMBER-NAME\""]), "name"),
+          (
+            "warehouse_id true", ProductBody.json(["warehouse_id": "true", "sku": "\"BOOL-WAREHOUSE\""]), "warehouse_id"
+          ),
+          (
+            "initial_quantity [10]", ProductBody.json(["initial_quantity": "[10]", "sku": "\"LIST-QUANTITY\""]),
+            "initial_quantity"
+          ),
         ], against: implementation)
     })
 

@@ -52,17 +52,19 @@ struct ConstraintTests {
       (.decimal(Decimal(string: "0.1")!), "ratio", .double(0.1)),
       (.double(2.5), "count", .int(2)),
       (.text("7"), "count", .int(7)),
+      (.int(42), "code", .text("42")),
+      (.bool(true), "code", .text("true")),
     ])
   func coerces(_ sent: Value, column: String, stored: Value) throws {
     let store = try TestSchema.store()
-    try store.seed("items", ["owner_id": .int(1), "code": .text("A"), column: sent])
+    try store.seed("items", ["owner_id": .int(1), "code": .text("A")].merging([column: sent]) { $1 })
     #expect(store.snapshot().rows("items")[0][column] == stored)
   }
 
   @Test(
     "Refuses values the column type cannot hold",
     arguments: [
-      ("count", Value.bool(true)), ("count", .int(3_000_000_000)), ("code", .int(42)), ("code", .text("ELEVEN-CHAR")),
+      ("count", Value.bool(true)), ("count", .int(3_000_000_000)), ("code", .text("ELEVEN-CHAR")),
       ("amount", .int(10_000)), ("ratio", .text("abc")), ("code", .text("A\u{0}")),
     ])
   func refuses(_ column: String, _ value: Value) throws {
@@ -71,6 +73,18 @@ struct ConstraintTests {
       Issue.record("expected invalidValue for \(column) = \(value), got \(String(describing: error))")
       return
     }
+  }
+
+  @Test func refusesComparingAStringColumnWithANumber() throws {
+    let session = try TestSchema.store().openSession()
+    let error = #expect(throws: StoreError.self) { try session.select("items", where: ["code": .int(42)]) }
+    guard case .invalidValue(table: "items", column: "code", _, _, _)? = error else {
+      Issue.record("expected invalidValue, got \(String(describing: error))")
+      return
+    }
+    session.rollback()
+    #expect(
+      try session.select("items", where: ["count": .text("0")]).isEmpty, "a quoted literal compares with any type")
   }
 
   @Test func showsTheExactValueOfABinaryFloat() {
