@@ -13,6 +13,14 @@ struct ReadmeTests {
     for row in rows { #expect(report.contains(row), "README quotes a scoreboard row the report no longer has: \(row)") }
   }
 
+  @Test func quotedEvidenceTablesAreTheCommittedEvidence() throws {
+    let evidence = try String(contentsOf: packageRoot.appendingPathComponent("case-study/EVIDENCE.md"), encoding: .utf8)
+    let section = readme.components(separatedBy: "\n## ").first { $0.hasPrefix("Evidence that the fix holds") } ?? ""
+    let rows = section.components(separatedBy: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("|---") }
+    #expect(rows.count >= 10)
+    for row in rows { #expect(evidence.contains(row), "README quotes a figure EVIDENCE.md no longer has: \(row)") }
+  }
+
   @Test func tryExampleIsWhatTryPrints() throws {
     let marker = "$ swift run review try '"
     let start = try #require(readme.range(of: marker))
