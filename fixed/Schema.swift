@@ -63,6 +63,7 @@ public let schema = Schema(
       checks: [  // finding: no-range-checks
         CheckConstraint("inventory_quantity_check", "quantity >= 0") { ($0["quantity"].int ?? 0) >= 0 }
       ],
+      rules: [SameCompany.rule("inventory_same_company", "product_id", "warehouse_id")],  // finding: no-tenant-check
       indexes: [Index("inventory_warehouse_id_idx", ["warehouse_id"])]
     ),
     TableSchema(
@@ -104,6 +105,7 @@ public let schema = Schema(
         ForeignKey("supplier_products_product_id_fkey", "product_id", references: "products"),
         ForeignKey("supplier_products_company_id_fkey", "company_id", references: "companies"),
       ],
+      rules: [SameCompany.rule("supplier_products_same_company", "product_id", companyColumn: "company_id")],
       indexes: [Index("supplier_products_product_id_idx", ["product_id"])]
     ),
     TableSchema(
@@ -123,7 +125,8 @@ public let schema = Schema(
       rules: [
         RowRule("bundle_components_no_cycle", "a bundle never contains itself, directly or through other bundles") {
           row, lookup in !BundleGraph.reaches(from: row["component_id"], to: row["bundle_id"], lookup)
-        }
+        },
+        SameCompany.rule("bundle_components_same_company", "bundle_id", "component_id"),
       ],
       indexes: [
         Index("bundle_components_bundle_id_idx", ["bundle_id"]),
@@ -141,6 +144,7 @@ public let schema = Schema(
         ForeignKey("sales_warehouse_id_fkey", "warehouse_id", references: "warehouses"),
       ],
       checks: [CheckConstraint("sales_quantity_check", "quantity > 0") { ($0["quantity"].int ?? 0) > 0 }],
+      rules: [SameCompany.rule("sales_same_company", "product_id", "warehouse_id")],
       indexes: [Index("sales_product_id_idx", ["product_id"])]
     ),
   ]
@@ -158,5 +162,33 @@ enum BundleGraph {
       frontier += lookup.rows("bundle_components", where: ["bundle_id": product]).map { $0["component_id"] }
     }
     return false
+  }
+}
+
+/// Rules that keep a row's references inside one company, a second line of defence behind the handlers' checks.
+enum SameCompany {
+  /// The table a reference column points to.
+  static let referenced = [
+    "product_id": "products", "bundle_id": "products", "component_id": "products", "warehouse_id": "warehouses",
+  ]
+
+  /// The rows that `first` and `second` reference belong to the same company.
+  static func rule(_ name: String, _ first: String, _ second: String) -> RowRule {
+    RowRule(name, "\(first) and \(second) belong to the same company") { row, lookup in
+      guard let left = company(first, row, lookup), let right = company(second, row, lookup) else { return true }
+      return left == right
+    }
+  }
+
+  /// The row that `column` references belongs to the company in `companyColumn`.
+  static func rule(_ name: String, _ column: String, companyColumn: String) -> RowRule {
+    RowRule(name, "\(column) belongs to \(companyColumn)") { row, lookup in
+      company(column, row, lookup).map { $0 == row[companyColumn] } ?? true
+    }
+  }
+
+  /// The company of the row `column` references; `nil` when it does not exist (its foreign key refuses that).
+  private static func company(_ column: String, _ row: Row, _ lookup: RowLookup) -> Value? {
+    lookup.rows(referenced[column]!, where: ["id": row[column]]).first?["company_id"]
   }
 }

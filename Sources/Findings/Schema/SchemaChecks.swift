@@ -15,18 +15,24 @@ public struct SchemaCheck: Sendable {
 
 /// Runs the violation of every constraint of a StockFlow schema with Part 2's tables.
 public enum SchemaChecks {
-  /// A fixed store with the demo fixture plus product type 1, products 1 to 3, supplier 1, inventory 1 (product 1
-  /// in warehouse 1), and bundle product 2 containing product 1.
+  /// A store of Part 2's schema with companies 1 and 2, warehouses 1 and 2 (company 1) and 3 (company 2), product
+  /// type 1, products 1 to 3 (company 1) and 4 (company 2), suppliers 1 and 2, inventory 1 (product 1 in warehouse
+  /// 1), and bundle product 2 containing product 1.
   public static func store(_ schema: Schema) throws -> Store {
     let store = Store(schema: schema)
     try store.seed("companies", [["name": .text("Acme")], ["name": .text("Globex")]])
     try store.seed(
       "warehouses",
-      [["company_id": .int(1), "name": .text("Main")], ["company_id": .int(1), "name": .text("Overflow")]])
+      [
+        ["company_id": .int(1), "name": .text("Main")], ["company_id": .int(1), "name": .text("Overflow")],
+        ["company_id": .int(2), "name": .text("Globex Central")],
+      ])
     try store.seed("product_types", ["name": .text("hardware"), "low_stock_threshold": .int(20)])
     try store.seed(
       "products",
-      (1...3).map { ["name": .text("P\($0)"), "sku": .text("SKU-\($0)"), "price": .int(1), "company_id": .int(1)] })
+      (1...4).map {
+        ["name": .text("P\($0)"), "sku": .text("SKU-\($0)"), "price": .int(1), "company_id": .int($0 < 4 ? 1 : 2)]
+      })
     try store.seed(
       "suppliers",
       [
@@ -70,6 +76,10 @@ public enum SchemaChecks {
     "bundle_components_not_self_check": ["bundle_id": .int(1), "component_id": .int(1)],
     "bundle_components_no_cycle": ["bundle_id": .int(1), "component_id": .int(2)],
     "sales_quantity_check": ["quantity": .int(0)],
+    "inventory_same_company": ["warehouse_id": .int(3)],
+    "sales_same_company": ["warehouse_id": .int(3)],
+    "supplier_products_same_company": ["company_id": .int(2)],
+    "bundle_components_same_company": ["component_id": .int(4)],
   ]
 
   /// Every constraint of `schema`: table, name and rule.
