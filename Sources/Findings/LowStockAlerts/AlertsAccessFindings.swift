@@ -24,12 +24,8 @@ extension Finding {
     fix: "Load only the path company's warehouses, then only their inventory rows.",
     probe: .alerts("Acme and Globex each have a product below its threshold; Acme's user asks for Acme's alerts.") {
       scenario in
-      let acme = scenario.product("Acme Bolt", sku: "ACME-1", threshold: 10)
-      let globex = scenario.product("Globex Nut", sku: "GLOBEX-1", company: 2, threshold: 10)
-      scenario.stock(acme, in: 1, 2)
-      scenario.stock(globex, in: 3, 1)
-      scenario.sells(acme, in: 1, perDay: 1)
-      scenario.sells(globex, in: 3, perDay: 1)
+      scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      scenario.lowStock("Globex Nut", sku: "GLOBEX-1", company: 2, threshold: 10, warehouse: 3, stock: 1, perDay: 1)
       let response = scenario.alerts()
       let leaked = response.alertObjects.filter { $0["warehouse_id"] == .integer(3) }
       return scenario.trial.conclude(
@@ -46,7 +42,7 @@ extension Finding {
     impact: "Stock levels, suppliers and sales rates of every tenant are readable by anyone.",
     fix: "Answer 401 without an authenticated user and 403 when the user belongs to another company.",
     probe: .alerts("Globex's user, then an anonymous caller, ask for Acme's alerts.") { scenario in
-      let product = scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
       let globex = scenario.alerts(as: Fixture.globexUser)
       let anonymous = scenario.alerts(as: nil)
       return scenario.trial.conclude(

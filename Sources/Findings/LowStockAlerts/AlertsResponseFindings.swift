@@ -30,7 +30,7 @@ extension Finding {
     impact: "Clients must call back for every warehouse to show a readable alert.",
     fix: "Include `warehouse_name` from the warehouse row already loaded.",
     probe: .alerts("A product is below its threshold in Acme Main. Read its alert.") { scenario in
-      let product = scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
       let response = scenario.alerts()
       let name = response.alertObjects.first?["warehouse_name"]
       return scenario.trial.conclude(
@@ -53,7 +53,7 @@ extension Finding {
     probe: .alerts(
       "Count the statements one Acme alerts request sends with 10 other companies in the database, then with 40."
     ) { scenario in
-      let product = scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
       func addCompanies(_ count: Int, from start: Int) {
         for index in start..<(start + count) {
           let (company, warehouse) = scenario.company("Tenant \(index)")
@@ -91,7 +91,7 @@ extension Finding {
       "Three products are low with 10, 5 and 1 days left (created in that order). Ask for `limit=2`, then `limit=abc`."
     ) { scenario in
       for (index, perDay) in [1, 2, 10].enumerated() {
-        let product = scenario.lowStock("Item \(index)", sku: "URG-\(index)", threshold: 50, stock: 10, perDay: perDay)
+        scenario.lowStock("Item \(index)", sku: "URG-\(index)", threshold: 50, stock: 10, perDay: perDay)
       }
       let page = scenario.alerts(query: ["limit": "2"])
       let bad = scenario.alerts(query: ["limit": "abc"])

@@ -91,7 +91,7 @@ extension Finding {
       """,
     probe: .alerts("A product holds 10 (threshold 50) and sold 3 a day for the last 30 days: 3 days are left.") {
       scenario in
-      let product = scenario.lowStock("Fast Mover", sku: "FAST-1", threshold: 50, stock: 10, perDay: 3)
+      scenario.lowStock("Fast Mover", sku: "FAST-1", threshold: 50, stock: 10, perDay: 3)
       let response = scenario.alerts()
       let days = response.alertObjects.first?["days_until_stockout"]
       return scenario.trial.conclude(
