@@ -1,36 +1,60 @@
 import Findings
 import RequestLayer
 
-/// How a submission stands on one finding, judged against the original.
+/// How a submission stands on one finding, judged against the original (or, for a part of the case study the
+/// original does not have, such as the alerts endpoint, against the finding itself).
 public enum GradeVerdict: String, Sendable, Codable, CaseIterable {
   /// The original shows the defect and the submission does not.
   case resolved
+  /// The harm is gone but part of the defect remains: worth half.
+  case partlyResolved = "partly resolved"
   /// Both show it.
   case stillPresent = "still present"
   /// The original does not show it and the submission does: a defect the correction introduced.
   case regressed
   /// Neither shows it.
   case unaffected
+  /// The probe could not exercise the submission (it refused the valid request the scenario needed, or the
+  /// harness failed): worth nothing, never taken for resolved.
+  case inconclusive
   /// The submission lacks the endpoint the probe exercises.
   case notApplicable = "not applicable"
 
   /// The verdict for one finding from the original's and the submission's observations.
   public init(original: Observation.Verdict, submission: Observation.Verdict) {
     switch (original, submission) {
-    case (_, .notApplicable), (.notApplicable, _): self = .notApplicable
-    case (.reproduced, .absent): self = .resolved
-    case (.reproduced, .reproduced): self = .stillPresent
-    case (.absent, .reproduced): self = .regressed
-    case (.absent, .absent): self = .unaffected
+    case (_, .notApplicable): self = .notApplicable
+    case (.absent, .reproduced), (.absent, .partly): self = .regressed
+    case (.absent, _): self = .unaffected
+    case (.inconclusive, _), (_, .inconclusive): self = .inconclusive
+    case (_, .reproduced): self = .stillPresent
+    case (_, .partly): self = .partlyResolved
+    case (_, .absent): self = .resolved
     }
+  }
+
+  /// The share of a finding's weight this verdict earns.
+  var credit: Double {
+    switch self {
+    case .resolved: 1
+    case .partlyResolved: 0.5
+    case .regressed: -1
+    case .stillPresent, .unaffected, .inconclusive, .notApplicable: 0
+    }
+  }
+
+  /// Whether the finding counts towards the points available.
+  var isAvailable: Bool {
+    [.resolved, .partlyResolved, .stillPresent, .inconclusive].contains(self)
   }
 }
 
 /// A submission's grade: a verdict per finding, a severity-weighted score, and a plain-language summary.
 ///
 /// Scoring: each finding is worth its severity's weight (critical 8, high 4, medium 2, low 1). The score is the
-/// weight of the findings resolved, minus the weight of those regressed, over the weight of every finding the
-/// original shows (and the submission's endpoint covers), as a percentage floored at 0.
+/// weight of the findings resolved, half the weight of those partly resolved, minus the weight of those regressed,
+/// over the weight of every finding the original shows (and the submission's endpoint covers), as a percentage
+/// rounded down and floored at 0. An inconclusive finding is available but earns nothing.
 public struct Scorecard: Sendable {
   public struct Line: Sendable {
     public let finding: Finding
@@ -71,33 +95,47 @@ public struct Scorecard: Sendable {
       .sorted { ($0.element.finding.severity, $0.offset) < ($1.element.finding.severity, $1.offset) }.map(\.element)
   }
 
-  /// Points earned: resolved weight minus regressed weight.
-  public var points: Int {
-    lines(.resolved).map(\.finding.severity.weight).reduce(0, +)
-      - lines(.regressed).map(\.finding.severity.weight).reduce(0, +)
+  /// Points earned: resolved weight, half the partly resolved weight, minus regressed weight.
+  public var points: Double {
+    lines.map { Double($0.finding.severity.weight) * $0.verdict.credit }.reduce(0, +)
   }
 
   /// Points available: the weight of every finding the original shows.
   public var maximum: Int {
-    (lines(.resolved) + lines(.stillPresent)).map(\.finding.severity.weight).reduce(0, +)
+    lines.filter(\.verdict.isAvailable).map(\.finding.severity.weight).reduce(0, +)
   }
 
   /// The score in percent, rounded down, never below 0.
   public var percent: Int {
-    maximum == 0 ? 0 : max(points, 0) * 100 / maximum
+    maximum == 0 ? 0 : Int((max(points, 0) * 100 / Double(maximum)).rounded(.down))
+  }
+
+  /// Points as the report prints them: `32` or `32.5`.
+  public var pointsText: String {
+    points == points.rounded() ? String(Int(points)) : String(points)
   }
 
   /// Two or three sentences saying what the submission gets right and wrong, made from the verdicts.
   public var summary: String {
     let resolved = lines(.resolved)
+    let partly = lines(.partlyResolved)
     let present = lines(.stillPresent)
     let regressed = lines(.regressed)
+    let inconclusive = lines(.inconclusive)
+    let available = lines.filter(\.verdict.isAvailable).count
     var sentences = [
-      "`\(submission)` resolves \(resolved.count) of \(resolved.count + present.count) findings the original shows "
-        + "(\(points) of \(maximum) points, \(percent)%)."
+      "`\(submission)` resolves \(resolved.count) of \(available) findings"
+        + (partly.isEmpty ? "" : " and partly resolves \(partly.count)")
+        + " (\(pointsText) of \(maximum) points, \(percent)%)."
     ]
     if !resolved.isEmpty {
       sentences.append("It fixes " + Scorecard.list(resolved) + ".")
+    }
+    if !partly.isEmpty {
+      sentences.append("It partly fixes " + Scorecard.list(partly) + ".")
+    }
+    if !inconclusive.isEmpty {
+      sentences.append("It could not be tested on " + Scorecard.list(inconclusive) + ", which earn nothing.")
     }
     if !present.isEmpty {
       let critical = present.filter { $0.finding.severity == .critical }
@@ -133,7 +171,7 @@ public struct Scorecard: Sendable {
   /// The scorecard as JSON: submission, score, summary, and a verdict per finding.
   public var json: JSONValue {
     [
-      "submission": .string(submission), "points": .integer(points), "maximum": .integer(maximum),
+      "submission": .string(submission), "points": .number(JSONNumber(pointsText)), "maximum": .integer(maximum),
       "percent": .integer(percent), "summary": .string(summary), "rule": .string(Scorecard.rule),
       "findings": .array(
         lines.map { line in
@@ -148,5 +186,6 @@ public struct Scorecard: Sendable {
   /// How the score is computed, as the report states it.
   public static let rule =
     "each finding the original shows is worth its severity's weight (critical 8, high 4, medium 2, low 1); the "
-    + "score is the weight resolved, minus the weight of any regression, over the weight available, floored at 0."
+    + "score is the weight resolved, plus half the weight partly resolved, minus the weight of any regression, over "
+    + "the weight available, floored at 0. An inconclusive finding is available and earns nothing."
 }

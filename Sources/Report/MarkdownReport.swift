@@ -101,11 +101,7 @@ public enum MarkdownReport {
   }
 
   static func verdict(_ verdict: Observation.Verdict) -> String {
-    switch verdict {
-    case .reproduced: "reproduced"
-    case .absent: "absent"
-    case .notApplicable: "n/a"
-    }
+    verdict.rawValue
   }
 
   /// One finding's section: text, verdicts, evidence and paired code.

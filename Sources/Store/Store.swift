@@ -69,6 +69,11 @@ public final class Store: Sendable {
     }
   }
 
+  /// How many planned faults have not fired yet.
+  public var plannedFaults: Int {
+    state.withLock { $0.faults.count }
+  }
+
   /// Installs (or, with `nil`, removes) the hook that runs before every statement.
   public func interleave(_ hook: InterleavingHook?) {
     state.withLock { $0.hook = hook }

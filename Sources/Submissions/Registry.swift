@@ -10,16 +10,16 @@ public enum Registry {
   public static let all: [Implementation] = [
     Implementation(
       name: "original", summary: "The create-product handler as given in the case study, ported to Swift.",
-      role: .original, sourceFolder: "original", schema: Original.schema, createProduct: Original.createProduct,
-      lowStockAlerts: Original.lowStockAlerts),
+      role: .original, sourceFolder: "original", schema: Original.schema, createProduct: Original.createProduct),
     Implementation(
       name: "fixed", summary: "The reference correction that resolves every finding.",
       role: .fixed, sourceFolder: "fixed", schema: Fixed.schema, createProduct: Fixed.createProduct,
       lowStockAlerts: Fixed.lowStockAlerts),
     Implementation(
-      name: "candidate", summary: "The candidate's proposed correction, as their written answer describes it.",
+      name: "candidate",
+      summary: "The candidate's proposed correction and low-stock alerts sketch, as their written answer gives them.",
       role: .submission, sourceFolder: "Sources/CandidateSubmission", schema: CandidateSubmission.schema,
-      createProduct: CandidateSubmission.createProduct),
+      createProduct: CandidateSubmission.createProduct, lowStockAlerts: CandidateSubmission.lowStockAlerts),
   ]
 
   /// The implementation registered under `name`.
@@ -32,4 +32,7 @@ public enum Registry {
 
   /// The registered fix.
   public static var fixed: Implementation { all.first { $0.role == .fixed }! }
+
+  /// The candidate's answer: its create-product correction and its low-stock alerts sketch.
+  public static var candidate: Implementation { implementation(named: "candidate")! }
 }

@@ -14,7 +14,7 @@ let output = arguments.firstIndex(of: "--output").flatMap {
 let throughputOnly = arguments.contains("--throughput-only") || arguments.contains("--alerts-only")
 let robustness =
   throughputOnly
-  ? nil : await RobustnessFigures.measure(original: Registry.original, fixed: Registry.fixed)
+  ? nil : try await RobustnessFigures.measure(original: Registry.original, fixed: Registry.fixed)
 if let robustness { print(robustness.markdown) }
 let alertsOnly = arguments.contains("--alerts-only")
 if let index = arguments.firstIndex(of: "--companies"), let count = Int(arguments[arguments.index(after: index)]) {

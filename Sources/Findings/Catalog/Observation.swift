@@ -2,10 +2,17 @@ import RequestLayer
 
 /// What one probe saw when it ran against one implementation.
 public struct Observation: Hashable, Sendable, Codable {
-  /// Whether the defect showed.
-  public enum Verdict: String, Hashable, Sendable, Codable {
+  /// What the probe concluded; "could not test" has a case of its own and never reads as `absent`.
+  public enum Verdict: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The defect showed.
     case reproduced
+    /// The harm is gone, but part of the defect remains (the summary says which).
+    case partly
+    /// The scenario reached the step that matters and the defect did not show.
     case absent
+    /// The scenario could not reach the step that would show the defect (a refused set-up request, a harness
+    /// failure): no verdict.
+    case inconclusive
     /// The implementation lacks the endpoint the probe exercises.
     case notApplicable = "not applicable"
   }
@@ -55,19 +62,40 @@ public struct Step: Hashable, Sendable, Codable {
   }
 }
 
-/// A finding's scenario, runnable against any implementation.
+/// A finding's scenario, runnable against any deployment: a Swift port in process or a Python app on PostgreSQL.
 public struct Probe: Sendable {
   /// The scenario in one sentence.
   public let scenario: String
-  let body: @Sendable (Implementation) -> Observation
+  /// The endpoint the scenario exercises; a deployment without it is not applicable.
+  public let endpoint: Endpoint
+  let body: @Sendable (Trial) throws -> Observation
 
-  public init(_ scenario: String, _ body: @escaping @Sendable (Implementation) -> Observation) {
+  public init(
+    _ scenario: String, endpoint: Endpoint = .createProduct, _ body: @escaping @Sendable (Trial) throws -> Observation
+  ) {
     self.scenario = scenario
+    self.endpoint = endpoint
     self.body = body
   }
 
-  /// Runs the scenario on a fresh store of `implementation`.
-  public func run(against implementation: Implementation) -> Observation {
-    body(implementation)
+  /// Runs the scenario on a fresh start of `deployment` holding the demo fixture.
+  ///
+  /// When the harness itself fails (the system could not be started or answered nothing), the observation is
+  /// inconclusive and says why.
+  public func run(against deployment: some Deployment) -> Observation {
+    guard deployment.endpoints.contains(endpoint) else {
+      return Observation(verdict: .notApplicable, summary: "has no \(endpoint.rawValue) endpoint.", steps: [])
+    }
+    let trial: Trial
+    do {
+      trial = try Trial(deployment)
+    } catch {
+      return Observation(verdict: .inconclusive, summary: "could not start: \(error)", steps: [])
+    }
+    do {
+      return try body(trial)
+    } catch {
+      return trial.inconclusive("could not finish the scenario: \(error)")
+    }
   }
 }

@@ -9,12 +9,12 @@ extension Finding {
     problem: "The view never looks at who is calling: an anonymous request creates products like any other.",
     impact: "Anyone who can reach the API can write into any company's catalog and stock.",
     fix: "Require an authenticated principal and answer `401` without one, before reading the body.",
-    probe: Probe("POST a valid product with no authenticated user.") { implementation in
-      let trial = Trial(implementation)
-      let (response, changes) = trial.createProductChanging(ProductBody.json(), as: nil)
+    probe: Probe("POST a valid product with no authenticated user.") { trial in
+      let (response, changes) = try trial.createProductChanging(ProductBody.json(), as: nil)
       let wrote = !changes.isEmpty
-      return trial.conclude(
-        response.status != 401 || wrote, "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing")."
+      return trial.verdict(
+        showing: response.status != 401 || wrote,
+        "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing")."
       )
     })
 
@@ -31,12 +31,11 @@ extension Finding {
       Load the warehouse, and answer `403` naming `warehouse_id` when it belongs to another company; record the \
       product's owning company from the principal, never from the body.
       """,
-    probe: Probe("As Acme's user, POST a product into warehouse 3, which belongs to Globex.") { implementation in
-      let trial = Trial(implementation)
-      let (response, changes) = trial.createProductChanging(ProductBody.json(["warehouse_id": "3"]))
+    probe: Probe("As Acme's user, POST a product into warehouse 3, which belongs to Globex.") { trial in
+      let (response, changes) = try trial.createProductChanging(ProductBody.json(["warehouse_id": "3"]))
       let wrote = !changes.isEmpty
-      return trial.conclude(
-        wrote || !(response.status == 403 || response.status == 404),
+      return trial.verdict(
+        showing: wrote || !(response.status == 403 || response.status == 404),
         "answered \(response.brief)\(wrote ? " and wrote into Globex's warehouse" : ", writing nothing").")
     })
 
@@ -50,12 +49,13 @@ extension Finding {
       """,
     impact: "A typo in a warehouse id looks like a server outage; the client is not told which field is wrong.",
     fix: "Look the warehouse up first and answer `404` naming `warehouse_id` when it does not exist.",
-    probe: Probe("POST a valid product into warehouse 999, which does not exist.") { implementation in
-      let trial = Trial(implementation)
-      let (response, changes) = trial.createProductChanging(ProductBody.json(["warehouse_id": "999"]))
-      let wrote = !changes.isEmpty
-      return trial.conclude(
-        wrote || !(response.status == 404 && response.rejects(field: "warehouse_id")),
-        "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing").")
+    probe: Probe("POST a valid product into warehouse 999, which does not exist.") { trial in
+      let (response, changes) = try trial.createProductChanging(ProductBody.json(["warehouse_id": "999"]))
+      let summary = "answered \(response.brief)\(changes.isEmpty ? ", writing nothing" : " and wrote rows")."
+      if !changes.isEmpty { return trial.reproduced(summary) }
+      if response.rejects(field: "warehouse_id") && [404, 400, 422].contains(response.status) {
+        return trial.absent(summary)
+      }
+      return trial.partly(summary + " Nothing was kept, but the client is not told which field is wrong.")
     })
 }

@@ -5,19 +5,18 @@ extension Finding {
   /// Sends each case; a client mistake must get a 4xx naming its field and write nothing. The summary lists
   /// what each case got.
   static func clientMistakes(
-    _ cases: [(label: String, body: String, field: String)], against implementation: Implementation,
+    _ cases: [(label: String, body: String, field: String)], on trial: Trial,
     contentType: String? = "application/json"
-  ) -> Observation {
-    let trial = Trial(implementation)
+  ) throws -> Observation {
     var answers: [String] = []
     var wrong = false
     for (label, body, field) in cases {
-      let (response, changes) = trial.createProductChanging(body, contentType: contentType)
+      let (response, changes) = try trial.createProductChanging(body, contentType: contentType)
       let wrote = !changes.isEmpty
       wrong = wrong || wrote || !response.rejects(field: field)
       answers.append("\(label): \(response.brief)\(wrote ? ", and rows were written" : "")")
     }
-    return trial.conclude(wrong, answers.joined(separator: "; ") + ".")
+    return trial.verdict(showing: wrong, answers.joined(separator: "; ") + ".")
   }
 
   static let missingValidation = Finding(
@@ -36,12 +35,12 @@ extension Finding {
       Check each required field before touching the database and answer `400` with \
       `{"error": "<field> is required", "field": "<field>"}`.
       """,
-    probe: Probe("POST a product body without `name`, then one without `warehouse_id`.") { implementation in
-      clientMistakes(
+    probe: Probe("POST a product body without `name`, then one without `warehouse_id`.") { trial in
+      try clientMistakes(
         [
           ("without name", ProductBody.json(["name": nil]), "name"),
           ("without warehouse_id", ProductBody.json(["warehouse_id": nil]), "warehouse_id"),
-        ], against: implementation)
+        ], on: trial)
     })
 
   static let uncheckedTypes = Finding(
@@ -62,8 +61,8 @@ extension Finding {
       `true` is not a number) and answer `400` naming the field.
       """,
     probe: Probe("POST `price: \"abc\"`, then `name: 42`, then `warehouse_id: true`, then `initial_quantity: [10]`.") {
-      implementation in
-      clientMistakes(
+      trial in
+      try clientMistakes(
         [
           ("price \"abc\"", ProductBody.json(["price": "\"abc\"", "sku": "\"TEXT-PRICE\""]), "price"),
           ("name 42", ProductBody.json(["name": "42", "sku": "\"NUMBER-NAME\""]), "name"),
@@ -74,7 +73,7 @@ extension Finding {
             "initial_quantity [10]", ProductBody.json(["initial_quantity": "[10]", "sku": "\"LIST-QUANTITY\""]),
             "initial_quantity"
           ),
-        ], against: implementation)
+        ], on: trial)
     })
 
   static let noRangeChecks = Finding(
@@ -96,9 +95,8 @@ extension Finding {
       """,
     probe: Probe(
       "POST `price: -5`, then `initial_quantity: -3`, then `name: \"   \"`, then `price: 19.999`, then `price: NaN`."
-    ) {
-      implementation in
-      clientMistakes(
+    ) { trial in
+      try clientMistakes(
         [
           ("price -5", ProductBody.json(["price": "-5", "sku": "\"NEG-PRICE\""]), "price"),
           (
@@ -108,7 +106,7 @@ extension Finding {
           ("blank name", ProductBody.json(["name": "\"   \"", "sku": "\"BLANK\""]), "name"),
           ("price 19.999", ProductBody.json(["price": "19.999", "sku": "\"PRECISE\""]), "price"),
           ("price NaN", ProductBody.json(["price": "NaN", "sku": "\"NOT-A-NUMBER\""]), "price"),
-        ], against: implementation)
+        ], on: trial)
     })
 
   static let nonObjectBody = Finding(
@@ -121,10 +119,10 @@ extension Finding {
       """,
     impact: "A well-formed but wrong body is a 500 rather than a 400 that says a JSON object is expected.",
     fix: "Require the body to be a JSON object and answer `400` naming `body` otherwise.",
-    probe: Probe("POST the JSON bodies `null`, `[]`, `\"Widget\"` and `42`.") { implementation in
-      clientMistakes(
+    probe: Probe("POST the JSON bodies `null`, `[]`, `\"Widget\"` and `42`.") { trial in
+      try clientMistakes(
         [("null", "null", "body"), ("[]", "[]", "body"), ("\"Widget\"", "\"Widget\"", "body"), ("42", "42", "body")],
-        against: implementation)
+        on: trial)
     })
 
   static let htmlErrorResponses = Finding(
@@ -137,15 +135,14 @@ extension Finding {
       """,
     impact: "API clients cannot parse the error or show which part of the request was wrong.",
     fix: "Answer every error with a JSON body `{\"error\": ..., \"field\": ...}`, naming `body` for body errors.",
-    probe: Probe("POST a truncated JSON body, then a valid body sent as `text/plain`.") { implementation in
-      let trial = Trial(implementation)
-      let malformed = trial.createProduct("{\"name\": \"Widget\", ")
-      let plain = trial.createProduct(ProductBody.json(), contentType: "text/plain")
+    probe: Probe("POST a truncated JSON body, then a valid body sent as `text/plain`.") { trial in
+      let malformed = try trial.createProduct("{\"name\": \"Widget\", ")
+      let plain = try trial.createProduct(ProductBody.json(), contentType: "text/plain")
       let wrong = [("malformed JSON", malformed), ("text/plain", plain)].filter { !$0.1.rejects(field: "body") }
       guard wrong.isEmpty else {
-        return trial.conclude(true, wrong.map { "\($0.0): \($0.1.brief)" }.joined(separator: "; ") + ".")
+        return trial.reproduced(wrong.map { "\($0.0): \($0.1.brief)" }.joined(separator: "; ") + ".")
       }
-      return trial.conclude(false, "malformed JSON got \(malformed.brief); text/plain got \(plain.brief).")
+      return trial.absent("malformed JSON got \(malformed.brief); text/plain got \(plain.brief).")
     })
 
   static let requiredOptionalField = Finding(
@@ -165,18 +162,22 @@ extension Finding {
       present), and read every field before writing anything.
       """,
     probe: Probe("POST a valid body without `initial_quantity`, then retry it with `initial_quantity: 0`.") {
-      implementation in
-      let trial = Trial(implementation)
-      let first = trial.createProduct(ProductBody.json(["initial_quantity": nil]))
-      let orphans = trial.orphanedProducts()
-      guard !first.isSuccess else {
-        let quantity = trial.rows("inventory").first?["quantity"] ?? .null
-        return trial.conclude(false, "answered \(first.brief) and stocked the product with quantity \(quantity).")
+      trial in
+      let (first, written) = try trial.createProductChanging(ProductBody.json(["initial_quantity": nil]))
+      if first.isSuccess {
+        guard let quantity = try trial.rows("inventory").first?["quantity"] else {
+          return trial.reproduced("answered \(first.brief) but stocked the product nowhere.")
+        }
+        return trial.absent("answered \(first.brief) and stocked the product with quantity \(quantity).")
       }
-      let retry = trial.createProduct(ProductBody.json(["initial_quantity": "0"]))
-      let products = trial.rows("products").filter { $0["sku"] == .text("W-1") }.map(\.id)
-      return trial.conclude(
-        true,
+      if written.isEmpty, first.rejects(field: "initial_quantity") {
+        return trial.absent(
+          "treats initial_quantity as required (a choice the brief leaves open): \(first.brief), writing nothing.")
+      }
+      let orphans = try trial.orphanedProducts()
+      let retry = try trial.createProduct(ProductBody.json(["initial_quantity": "0"]))
+      let products = try trial.rows("products").filter { $0["sku"] == .text("W-1") }.map(\.id)
+      return trial.reproduced(
         "answered \(first.brief)"
           + (orphans.isEmpty
             ? "" : " and left product \(orphans.map(String.init).joined(separator: ", ")) with no inventory")
@@ -186,8 +187,8 @@ extension Finding {
 
 extension Trial {
   /// Ids of committed products that have no inventory row.
-  func orphanedProducts() -> [Int] {
-    let snapshot = store.snapshot()
+  func orphanedProducts() throws -> [Int] {
+    let snapshot = try snapshot()
     let stocked = Set(snapshot.rows("inventory").compactMap { $0["product_id"].int })
     return snapshot.rows("products").map(\.id).filter { !stocked.contains($0) }
   }

@@ -19,14 +19,13 @@ extension Finding {
       Read the price from the JSON number's exact text as a decimal, reject more than two decimal places, and \
       store it in a `numeric(12, 2)` column.
       """,
-    probe: Probe("POST a product priced 19.99 and read back the stored price.") { implementation in
-      let trial = Trial(implementation)
-      let response = trial.createProduct(ProductBody.json())
-      guard let stored = trial.rows("products").first?["price"] else {
-        return trial.conclude(false, "answered \(response.brief) and stored no product to inspect.")
+    probe: Probe("POST a product priced 19.99 and read back the stored price.") { trial in
+      let response = try trial.createProduct(ProductBody.json())
+      guard let stored = try trial.rows("products").first?["price"] else {
+        return trial.inconclusive("answered \(response.brief) and stored no product to inspect.")
       }
       let exact = stored == .decimal(Decimal(string: "19.99")!)
-      return trial.conclude(!exact, "sent 19.99; the store holds \(stored).")
+      return trial.verdict(showing: !exact, "sent 19.99; the database holds \(stored).")
     })
 
   static let productTiedToWarehouse = Finding(
@@ -45,15 +44,14 @@ extension Finding {
       Drop `warehouse_id` from products (a product belongs to a company); the warehouse appears only on \
       inventory rows.
       """,
-    probe: Probe("POST a valid product for warehouse 1 and read the stored product row.") { implementation in
-      let trial = Trial(implementation)
-      let response = trial.createProduct(ProductBody.json())
-      guard let product = trial.rows("products").first else {
-        return trial.conclude(false, "answered \(response.brief) and stored no product to inspect.")
+    probe: Probe("POST a valid product for warehouse 1 and read the stored product row.") { trial in
+      let response = try trial.createProduct(ProductBody.json())
+      guard let product = try trial.rows("products").first else {
+        return trial.inconclusive("answered \(response.brief) and stored no product to inspect.")
       }
       let warehouse = product["warehouse_id"]
-      return trial.conclude(
-        !warehouse.isNull,
+      return trial.verdict(
+        showing: !warehouse.isNull,
         warehouse.isNull
           ? "the product row has no warehouse: \(product.valuesDescription)."
           : "the product row carries warehouse_id \(warehouse): \(product.valuesDescription).")
@@ -72,17 +70,15 @@ extension Finding {
       Write an `inventory_changes` row (change, reason `initial_stock`, resulting level, user, time) in the \
       same transaction as the inventory row.
       """,
-    probe: Probe("POST a valid product with `initial_quantity: 10` and look for its change-log entry.") {
-      implementation in
-      let trial = Trial(implementation)
-      let response = trial.createProduct(ProductBody.json())
-      guard let inventory = trial.rows("inventory").first else {
-        return trial.conclude(false, "answered \(response.brief) and stored no inventory to trace.")
+    probe: Probe("POST a valid product with `initial_quantity: 10` and look for its change-log entry.") { trial in
+      let response = try trial.createProduct(ProductBody.json())
+      guard let inventory = try trial.rows("inventory").first else {
+        return trial.inconclusive("answered \(response.brief) and stored no inventory to trace.")
       }
-      let entries = trial.rows("inventory_changes").filter { $0["inventory_id"] == .int(inventory.id) }
+      let entries = try trial.rows("inventory_changes").filter { $0["inventory_id"] == .int(inventory.id) }
       let logged = entries.contains { $0["change"] == .int(10) && $0["quantity_after"] == .int(10) }
-      return trial.conclude(
-        !logged,
+      return trial.verdict(
+        showing: !logged,
         logged
           ? "inventory \(inventory.id) has its change-log entry: \(entries[0].valuesDescription)."
           : "inventory \(inventory.id) holds quantity \(inventory["quantity"]) with \(entries.count) change-log entries."
@@ -98,12 +94,16 @@ extension Finding {
     impact:
       "Clients and caches cannot tell creation from a plain read, and must build the new resource's URL themselves.",
     fix: "Answer `201 Created` with `Location: /api/products/<id>` and the new id in the JSON body.",
-    probe: Probe("POST a valid product and read the status and headers.") { implementation in
-      let trial = Trial(implementation)
-      let response = trial.createProduct(ProductBody.json())
+    probe: Probe("POST a valid product and read the status and headers.") { trial in
+      let response = try trial.createProduct(ProductBody.json())
       let location = response.headers["Location"]
-      return trial.conclude(
-        response.status != 201 || location == nil,
-        "answered \(response.status) " + (location.map { "with Location: \($0)." } ?? "without a Location header."))
+      let summary =
+        "answered \(response.status) " + (location.map { "with Location: \($0)." } ?? "without a Location header.")
+      switch (response.status, location) {
+      case (201, _?): return trial.absent(summary)
+      case (201, nil): return trial.partly(summary)
+      case (200, _): return trial.reproduced(summary)
+      default: return trial.inconclusive("a valid create " + summary)
+      }
     })
 }

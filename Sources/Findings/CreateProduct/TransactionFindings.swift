@@ -19,20 +19,22 @@ extension Finding {
       commit once; roll back on any error.
       """,
     probe: Probe("Inject a database fault into the `INSERT` of the inventory row, then POST a valid product.") {
-      implementation in
-      let trial = Trial(implementation)
-      trial.inject(.failing(.insert(table: "inventory")))
-      let (response, changes) = trial.createProductChanging(ProductBody.json())
+      trial in
+      try trial.inject(.failing(.insert(table: "inventory")))
+      let (response, changes) = try trial.createProductChanging(ProductBody.json())
+      guard trial.faultsFired > 0 else {
+        return trial.inconclusive(
+          "answered \(response.brief), but the planned fault never fired: the request sent no INSERT into inventory.")
+      }
       if response.isSuccess {
-        return trial.conclude(true, "answered \(response.brief) although the inventory insert failed.")
+        return trial.reproduced("answered \(response.brief) although the inventory insert failed.")
       }
       guard changes.isEmpty else {
-        return trial.conclude(
-          true,
+        return trial.reproduced(
           "answered \(response.brief) but kept \(changes.count) committed row(s): product "
-            + "\(trial.orphanedProducts().map(String.init).joined(separator: ", ")) exists with no inventory.")
+            + "\(try trial.orphanedProducts().map(String.init).joined(separator: ", ")) exists with no inventory.")
       }
-      return trial.conclude(false, "answered \(response.brief) and the store is exactly as before the request.")
+      return trial.absent("answered \(response.brief) and the database is exactly as before the request.")
     })
 
   static let noErrorHandling = Finding(
@@ -51,17 +53,25 @@ extension Finding {
       Catch database errors around the transaction, roll back, log, and answer `503` with a JSON error that \
       says nothing was saved and the request may be retried (`Retry-After`).
       """,
-    probe: Probe("Inject a database fault into the first `COMMIT`, then POST a valid product.") { implementation in
-      let trial = Trial(implementation)
-      trial.inject(.failingCommit(number: 1))
-      let (response, changes) = trial.createProductChanging(ProductBody.json())
-      let unchanged = changes.isEmpty
-      let explained = response.status == 503 && response.headers["Retry-After"] != nil && response.json != nil
-      return trial.conclude(
-        !(explained && unchanged),
-        explained && unchanged
-          ? "answered \(response.brief) with Retry-After: \(response.headers["Retry-After"]!), and nothing was saved."
-          : "answered \(response.brief)\(unchanged ? "" : ", and rows were left behind"), which does not tell the "
-            + "client that nothing was saved and a retry is safe.")
+    probe: Probe("Inject a database fault into the first `COMMIT`, then POST a valid product.") { trial in
+      try trial.inject(.failingCommit(number: 1))
+      let (response, changes) = try trial.createProductChanging(ProductBody.json())
+      guard trial.faultsFired > 0 else {
+        return trial.inconclusive(
+          "answered \(response.brief), but the planned fault never fired: the request committed nothing.")
+      }
+      guard changes.isEmpty else {
+        return trial.reproduced("answered \(response.brief), and rows were left behind.")
+      }
+      if response.status == 503, let retryAfter = response.headers["Retry-After"], response.json != nil {
+        return trial.absent("answered \(response.brief) with Retry-After: \(retryAfter), and nothing was saved.")
+      }
+      guard response.json != nil, response.isServerError else {
+        return trial.reproduced(
+          "answered \(response.brief), which does not tell the client that nothing was saved and a retry is safe.")
+      }
+      return trial.partly(
+        "nothing was saved and the error is JSON, but \(response.brief) without 503 and Retry-After does not tell "
+          + "the client that a retry is safe.")
     })
 }

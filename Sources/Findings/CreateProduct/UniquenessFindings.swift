@@ -1,6 +1,5 @@
 import RequestLayer
 import Store
-import Synchronization
 
 extension Finding {
   static let duplicateSKU = Finding(
@@ -19,13 +18,15 @@ extension Finding {
       A unique constraint on `products.sku`, plus a lookup before inserting so the usual case answers `409 \
       Conflict` naming `sku`.
       """,
-    probe: Probe("POST the same valid product twice, one after the other.") { implementation in
-      let trial = Trial(implementation)
-      trial.createProduct(ProductBody.json())
-      let second = trial.createProduct(ProductBody.json(["warehouse_id": "2"]))
-      let holders = trial.rows("products").filter { $0["sku"] == .text("W-1") }.map(\.id)
-      return trial.conclude(
-        holders.count > 1 || second.status != 409,
+    probe: Probe("POST the same valid product twice, one after the other.") { trial in
+      let first = try trial.createProduct(ProductBody.json())
+      guard first.isSuccess else {
+        return trial.inconclusive("the first, valid request answered \(first.brief), so there was no SKU to repeat.")
+      }
+      let second = try trial.createProduct(ProductBody.json(["warehouse_id": "2"]))
+      let holders = try trial.rows("products").filter { $0["sku"] == .text("W-1") }.map(\.id)
+      return trial.verdict(
+        showing: holders.count > 1 || second.status != 409,
         "the second request answered \(second.brief); products holding SKU W-1: "
           + "\(holders.map(String.init).joined(separator: ", ")).")
     })
@@ -49,28 +50,28 @@ extension Finding {
     probe: Probe(
       "Send request A; just before A inserts its product, run request B with the same SKU to completion (the "
         + "store's interleaving hook), then let A continue."
-    ) { implementation in
-      let trial = Trial(implementation)
-      let fired = Mutex(false)
-      let second = Mutex<Response?>(nil)
-      trial.store.interleave { _, statement in
-        guard statement == .insert(table: "products"),
-          fired.withLock({ fired in
-            defer { fired = true }
-            return !fired
-          })
-        else { return }
-        trial.note("interleave: request B runs before request A's INSERT into products")
-        second.withLock { $0 = trial.createProduct(ProductBody.json(["warehouse_id": "2"])) }
+    ) { trial in
+      let request = Request.post("/api/products", body: ProductBody.json(), as: Fixture.acmeUser)
+      let other = Request.post(
+        "/api/products", body: ProductBody.json(["warehouse_id": "2"]), as: Fixture.acmeUser)
+      let race = try trial.race(request, pausedBefore: .insert(table: "products"), other)
+      guard let second = race.second?.response else {
+        return trial.inconclusive(
+          "request A answered \(race.first.response.brief) without ever inserting a product, so B never ran.")
       }
-      let first = trial.createProduct(ProductBody.json())
-      trial.store.interleave(nil)
-      let holders = trial.rows("products").filter { $0["sku"] == .text("W-1") }.map(\.id)
-      let answers = [second.withLock { $0 }, first].compactMap { $0 }
-      let statuses = "B answered \(answers.first?.brief ?? "nothing"), A answered \(first.brief)"
-      return trial.conclude(
-        holders.count > 1 || answers.contains { $0.isServerError } || !answers.contains { $0.status == 409 },
-        "\(statuses); products holding SKU W-1: \(holders.map(String.init).joined(separator: ", ")).")
+      let first = race.first.response
+      let holders = try trial.rows("products").filter { $0["sku"] == .text("W-1") }.map(\.id)
+      let summary =
+        "B answered \(second.brief), A answered \(first.brief); products holding SKU W-1: "
+        + "\(holders.map(String.init).joined(separator: ", "))."
+      if holders.count > 1 { return trial.reproduced(summary) }
+      guard holders.count == 1 else {
+        return trial.inconclusive("neither request created the product: " + summary)
+      }
+      if [first, second].contains(where: { $0.status == 409 }) && [first, second].contains(where: \.isSuccess) {
+        return trial.absent(summary)
+      }
+      return trial.partly(summary + " One product survives, but the loser is not told its SKU is taken (409).")
     })
 
   static let duplicateInventoryRow = Finding(
@@ -90,32 +91,24 @@ extension Finding {
     probe: Probe(
       "Create a product with stock in warehouse 1, then insert a second inventory row for the same product and "
         + "warehouse straight into the store, as another code path would."
-    ) { implementation in
-      let trial = Trial(implementation)
-      trial.createProduct(ProductBody.json())
-      guard let inventory = trial.rows("inventory").first else {
-        return trial.conclude(false, "no inventory row was created to duplicate.")
+    ) { trial in
+      let created = try trial.createProduct(ProductBody.json())
+      guard let inventory = try trial.rows("inventory").first else {
+        return trial.inconclusive("a valid create answered \(created.brief) and left no inventory row to duplicate.")
       }
-      let before = trial.store.snapshot()
-      let session = trial.store.openSession()
-      session.add(
+      let before = try trial.snapshot()
+      let seeding = try trial.seed(
         "inventory",
-        ["product_id": inventory["product_id"], "warehouse_id": inventory["warehouse_id"], "quantity": .int(5)])
-      let outcome: String
-      do {
-        try session.commit()
-        outcome = "the store accepted it"
-      } catch {
-        outcome = "the store refused it: \(error)"
-      }
-      session.close()
-      let changes = trial.store.snapshot().changes(since: before)
-      trial.note(
-        "direct INSERT into inventory for the same product and warehouse: \(outcome)",
-        changes: changes.map(\.description))
-      let rows = trial.rows("inventory").filter { $0["product_id"] == inventory["product_id"] }.count
-      return trial.conclude(
-        !changes.isEmpty,
+        [["product_id": inventory["product_id"], "warehouse_id": inventory["warehouse_id"], "quantity": .int(5)]],
+        recordedAs: "direct INSERT into inventory for the same product and warehouse")
+      let rows = try trial.rows("inventory").filter { $0["product_id"] == inventory["product_id"] }.count
+      let outcome =
+        switch seeding {
+        case .inserted: "the database accepted it"
+        case .refused(let reason): "the database refused it: \(reason)"
+        }
+      return trial.verdict(
+        showing: try trial.snapshot() != before,
         "\(outcome); the product now has \(rows) inventory row(s) in warehouse \(inventory["warehouse_id"]).")
     })
 }

@@ -3,11 +3,8 @@ import Store
 
 extension Probe {
   /// A probe of the alerts endpoint: not applicable to an implementation without one.
-  static func alerts(_ scenario: String, _ body: @escaping @Sendable (AlertsScenario) -> Observation) -> Probe {
-    Probe(scenario) { implementation in
-      guard let alerts = AlertsScenario.start(implementation) else { return .noAlertsEndpoint }
-      return body(alerts)
-    }
+  static func alerts(_ scenario: String, _ body: @escaping @Sendable (AlertsScenario) throws -> Observation) -> Probe {
+    Probe(scenario, endpoint: .lowStockAlerts) { trial in try body(AlertsScenario(trial)) }
   }
 }
 
@@ -24,12 +21,15 @@ extension Finding {
     fix: "Load only the path company's warehouses, then only their inventory rows.",
     probe: .alerts("Acme and Globex each have a product below its threshold; Acme's user asks for Acme's alerts.") {
       scenario in
-      scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
-      scenario.lowStock("Globex Nut", sku: "GLOBEX-1", company: 2, threshold: 10, warehouse: 3, stock: 1, perDay: 1)
-      let response = scenario.alerts()
+      try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      try scenario.lowStock("Globex Nut", sku: "GLOBEX-1", company: 2, threshold: 10, warehouse: 3, stock: 1, perDay: 1)
+      let response = try scenario.alerts()
       let leaked = response.alertObjects.filter { $0["warehouse_id"] == .integer(3) }
-      return scenario.trial.conclude(
-        !leaked.isEmpty,
+      guard response.isSuccess else {
+        return scenario.trial.inconclusive("Acme's own alerts answered \(response.brief).")
+      }
+      return scenario.trial.verdict(
+        showing: !leaked.isEmpty,
         "answered \(response.status) with \(response.alertObjects.count) alert(s), \(leaked.count) of them in Globex's "
           + "warehouse 3.")
     })
@@ -42,11 +42,11 @@ extension Finding {
     impact: "Stock levels, suppliers and sales rates of every tenant are readable by anyone.",
     fix: "Answer 401 without an authenticated user and 403 when the user belongs to another company.",
     probe: .alerts("Globex's user, then an anonymous caller, ask for Acme's alerts.") { scenario in
-      scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
-      let globex = scenario.alerts(as: Fixture.globexUser)
-      let anonymous = scenario.alerts(as: nil)
-      return scenario.trial.conclude(
-        globex.status != 403 || anonymous.status != 401,
+      try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      let globex = try scenario.alerts(as: Fixture.globexUser)
+      let anonymous = try scenario.alerts(as: nil)
+      return scenario.trial.verdict(
+        showing: globex.status != 403 || anonymous.status != 401,
         "Globex's user got \(globex.brief); the anonymous caller got \(anonymous.brief).")
     })
 
@@ -58,8 +58,8 @@ extension Finding {
     impact: "Clients cannot tell a typo in the company id from a company with nothing to reorder.",
     fix: "Look the company up first and answer 404 naming `company_id` when it does not exist.",
     probe: .alerts("Ask for the alerts of company 999, which does not exist.") { scenario in
-      let response = scenario.alerts(company: 999)
-      return scenario.trial.conclude(
-        !(response.status == 404 && response.rejects(field: "company_id")), "answered \(response.brief).")
+      let response = try scenario.alerts(company: 999)
+      return scenario.trial.verdict(
+        showing: !(response.status == 404 && response.rejects(field: "company_id")), "answered \(response.brief).")
     })
 }

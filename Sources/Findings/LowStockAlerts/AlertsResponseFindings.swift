@@ -10,16 +10,19 @@ extension Finding {
     impact: "Users reorder from the wrong supplier, or from one that does not exist.",
     fix: "Join the product's primary supplier for the company (`supplier_products.is_primary`); `null` when none.",
     probe: .alerts("A product below its threshold has Bolt & Nut Co as its primary supplier.") { scenario in
-      let product = scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
-      scenario.primarySupplier(product, name: "Bolt & Nut Co", email: "orders@boltnut.test")
-      let response = scenario.alerts()
-      let supplier = response.alertObjects.first?["supplier"]
+      let product = try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      try scenario.primarySupplier(product, name: "Bolt & Nut Co", email: "orders@boltnut.test")
+      let response = try scenario.alerts()
+      guard let alert = response.alertObjects.first else {
+        return scenario.trial.inconclusive("answered \(response.brief) with no alert to read a supplier from.")
+      }
+      let supplier = alert["supplier"]
       let right: Bool = {
         guard case .object(let object)? = supplier else { return false }
         return object["name"] == .string("Bolt & Nut Co")
       }()
-      return scenario.trial.conclude(
-        !right, "answered \(response.brief); supplier: \(supplier?.encoded() ?? "no alert").")
+      return scenario.trial.verdict(
+        showing: !right, "answered \(response.brief); supplier: \(supplier?.encoded() ?? "absent").")
     })
 
   static let alertsMissingWarehouseName = Finding(
@@ -30,11 +33,15 @@ extension Finding {
     impact: "Clients must call back for every warehouse to show a readable alert.",
     fix: "Include `warehouse_name` from the warehouse row already loaded.",
     probe: .alerts("A product is below its threshold in Acme Main. Read its alert.") { scenario in
-      scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
-      let response = scenario.alerts()
-      let name = response.alertObjects.first?["warehouse_name"]
-      return scenario.trial.conclude(
-        name != .string("Acme Main"), "answered \(response.brief); warehouse_name: \(name?.encoded() ?? "absent").")
+      try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      let response = try scenario.alerts()
+      guard let alert = response.alertObjects.first else {
+        return scenario.trial.inconclusive("answered \(response.brief) with no alert to read.")
+      }
+      let name = alert["warehouse_name"]
+      return scenario.trial.verdict(
+        showing: name != .string("Acme Main"),
+        "answered \(response.brief); warehouse_name: \(name?.encoded() ?? "absent").")
     })
 
   static let alertsQueryPerRow = Finding(
@@ -53,28 +60,29 @@ extension Finding {
     probe: .alerts(
       "Count the statements one Acme alerts request sends with 10 other companies in the database, then with 40."
     ) { scenario in
-      scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
-      func addCompanies(_ count: Int, from start: Int) {
+      try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      func addCompanies(_ count: Int, from start: Int) throws {
         for index in start..<(start + count) {
-          let (company, warehouse) = scenario.company("Tenant \(index)")
+          let (company, warehouse) = try scenario.company("Tenant \(index)")
           for item in 0..<5 {
-            let other = scenario.product("Item \(item)", sku: "T\(index)-\(item)", company: company, threshold: 1)
-            scenario.stock(other, in: warehouse, 100)
+            let other = try scenario.product(
+              "Item \(item)", sku: "T\(index)-\(item)", company: company, threshold: 1)
+            try scenario.stock(other, in: warehouse, 100)
           }
         }
       }
-      func statements() -> Int {
-        let before = scenario.store.statementsSent
-        scenario.alerts()
-        return scenario.store.statementsSent - before
+      try addCompanies(10, from: 0)
+      let small = try scenario.alertsCountingStatements()
+      try addCompanies(30, from: 10)
+      let large = try scenario.alertsCountingStatements()
+      guard small.response.isSuccess, large.response.isSuccess else {
+        return scenario.trial.inconclusive(
+          "the alerts requests answered \(small.response.brief) and \(large.response.brief).")
       }
-      addCompanies(10, from: 0)
-      let small = statements()
-      addCompanies(30, from: 10)
-      let large = statements()
-      return scenario.trial.conclude(
-        large > small,
-        "sent \(small) statements with 10 other companies and \(large) with 40 (the steps above omit the seeding).")
+      return scenario.trial.verdict(
+        showing: large.statements > small.statements,
+        "sent \(small.statements) statements with 10 other companies and \(large.statements) with 40 (the steps "
+          + "above omit the seeding).")
     })
 
   static let alertsUnsortedUnpaginated = Finding(
@@ -91,17 +99,17 @@ extension Finding {
       "Three products are low with 10, 5 and 1 days left (created in that order). Ask for `limit=2`, then `limit=abc`."
     ) { scenario in
       for (index, perDay) in [1, 2, 10].enumerated() {
-        scenario.lowStock("Item \(index)", sku: "URG-\(index)", threshold: 50, stock: 10, perDay: perDay)
+        try scenario.lowStock("Item \(index)", sku: "URG-\(index)", threshold: 50, stock: 10, perDay: perDay)
       }
-      let page = scenario.alerts(query: ["limit": "2"])
-      let bad = scenario.alerts(query: ["limit": "abc"])
+      let page = try scenario.alerts(query: ["limit": "2"])
+      let bad = try scenario.alerts(query: ["limit": "abc"])
       let days = page.alertObjects.map { $0["days_until_stockout"]?.encoded() ?? "?" }
       let total: String = {
         guard case .object(let body)? = page.json, let total = body["total_alerts"] else { return "?" }
         return total.encoded()
       }()
-      return scenario.trial.conclude(
-        days != ["1", "5"] || total != "3" || !bad.rejects(field: "limit"),
+      return scenario.trial.verdict(
+        showing: days != ["1", "5"] || total != "3" || !bad.rejects(field: "limit"),
         "limit=2 gave days_until_stockout \(days.joined(separator: ", ")) with total_alerts \(total); limit=abc "
           + "got \(bad.brief).")
     })

@@ -14,16 +14,16 @@ extension Finding {
     fix: "Use the product's override, else its type's threshold; skip a product that has neither.",
     probe: .alerts("One product has no threshold at all; another is below its threshold. Ask for the alerts.") {
       scenario in
-      let bare = scenario.product("Unclassified", sku: "BARE-1", threshold: nil)
-      let low = scenario.product("Acme Bolt", sku: "ACME-1", threshold: 10)
-      scenario.stock(bare, in: 1, 1)
-      scenario.stock(low, in: 1, 2)
-      scenario.sells(bare, in: 1, perDay: 1)
-      scenario.sells(low, in: 1, perDay: 1)
-      let response = scenario.alerts()
+      let bare = try scenario.product("Unclassified", sku: "BARE-1", threshold: nil)
+      let low = try scenario.product("Acme Bolt", sku: "ACME-1", threshold: 10)
+      try scenario.stock(bare, in: 1, 1)
+      try scenario.stock(low, in: 1, 2)
+      try scenario.sells(bare, in: 1, perDay: 1)
+      try scenario.sells(low, in: 1, perDay: 1)
+      let response = try scenario.alerts()
       let found = response.alertObjects.contains { $0["product_id"] == .integer(low) }
-      return scenario.trial.conclude(
-        !response.isSuccess || !found,
+      return scenario.trial.verdict(
+        showing: !response.isSuccess || !found,
         "answered \(response.brief)" + (found ? " and alerted on ACME-1." : " without ACME-1's alert."))
     })
 
@@ -40,20 +40,20 @@ extension Finding {
     probe: .alerts(
       "A `hardware` type has threshold 20. Product A (no override) holds 5; product B overrides it to 3 and holds 5."
     ) { scenario in
-      let hardware = scenario.productType("hardware", threshold: 20)
-      let inherits = scenario.product("Hinge", sku: "TYPE-A", threshold: nil, type: hardware)
-      let overrides = scenario.product("Latch", sku: "TYPE-B", threshold: 3, type: hardware)
+      let hardware = try scenario.productType("hardware", threshold: 20)
+      let inherits = try scenario.product("Hinge", sku: "TYPE-A", threshold: nil, type: hardware)
+      let overrides = try scenario.product("Latch", sku: "TYPE-B", threshold: 3, type: hardware)
       for product in [inherits, overrides] {
-        scenario.stock(product, in: 1, 5)
-        scenario.sells(product, in: 1, perDay: 1)
+        try scenario.stock(product, in: 1, 5)
+        try scenario.sells(product, in: 1, perDay: 1)
       }
-      let response = scenario.alerts()
+      let response = try scenario.alerts()
       let alerted = response.alertObjects.compactMap { $0["product_id"] }
       let right =
         response.isSuccess && alerted == [.integer(inherits)]
         && response.alertObjects.first?["threshold"] == .integer(20)
-      return scenario.trial.conclude(
-        !right,
+      return scenario.trial.verdict(
+        showing: !right,
         "answered \(response.brief); alerted products: "
           + (alerted.isEmpty ? "none" : alerted.map { $0.encoded() }.joined(separator: ", ")) + ".")
     })
@@ -70,12 +70,12 @@ extension Finding {
     fix: "Sum real sales over a recent window (30 days by default, `days` to change it) and skip products with none.",
     probe: .alerts("A product below its threshold last sold 60 days ago. Ask for the alerts (a 30-day window).") {
       scenario in
-      let stale = scenario.product("Old Stock", sku: "STALE-1", threshold: 10)
-      scenario.stock(stale, in: 1, 2)
-      scenario.sale(stale, in: 1, 5, daysAgo: 60)
-      let response = scenario.alerts()
-      return scenario.trial.conclude(
-        !response.alertObjects.isEmpty || !response.isSuccess,
+      let stale = try scenario.product("Old Stock", sku: "STALE-1", threshold: 10)
+      try scenario.stock(stale, in: 1, 2)
+      try scenario.sale(stale, in: 1, 5, daysAgo: 60)
+      let response = try scenario.alerts()
+      return scenario.trial.verdict(
+        showing: !response.alertObjects.isEmpty || !response.isSuccess,
         "answered \(response.brief) with \(response.alertObjects.count) alert(s).")
     })
 
@@ -91,10 +91,11 @@ extension Finding {
       """,
     probe: .alerts("A product holds 10 (threshold 50) and sold 3 a day for the last 30 days: 3 days are left.") {
       scenario in
-      scenario.lowStock("Fast Mover", sku: "FAST-1", threshold: 50, stock: 10, perDay: 3)
-      let response = scenario.alerts()
+      try scenario.lowStock("Fast Mover", sku: "FAST-1", threshold: 50, stock: 10, perDay: 3)
+      let response = try scenario.alerts()
       let days = response.alertObjects.first?["days_until_stockout"]
-      return scenario.trial.conclude(
-        days != .integer(3), "answered \(response.brief); days_until_stockout: \(days?.encoded() ?? "no alert").")
+      return scenario.trial.verdict(
+        showing: days != .integer(3),
+        "answered \(response.brief); days_until_stockout: \(days?.encoded() ?? "no alert").")
     })
 }

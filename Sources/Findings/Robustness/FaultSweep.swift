@@ -29,21 +29,18 @@ public struct FaultSweep: Sendable {
   public let implementation: String
   public let outcomes: [Outcome]
 
-  /// Sweeps every statement `implementation` sends for a valid create-product request.
-  public static func perform(against implementation: Implementation) -> FaultSweep {
+  /// Sweeps every statement `deployment` sends for a valid create-product request.
+  public static func perform(against deployment: some Deployment) throws -> FaultSweep {
     let request = Request.post("/api/products", body: ProductBody.json(), as: Fixture.acmeUser)
-    let dryRun = Trial(implementation)
-    dryRun.store.recordStatements()
-    dryRun.send(request)
-    let statements = dryRun.store.statementLog.map(\.statement)
-    let outcomes = statements.indices.map { offset in
-      let trial = Trial(implementation)
-      trial.store.inject(.failingStatement(number: offset + 1))
-      let before = trial.store.snapshot()
-      let response = implementation.handle(request, on: trial.store)
+    let statements = try deployment.start(with: .demo).send(request).statements
+    let outcomes = try statements.indices.map { offset in
+      let system = try deployment.start(with: .demo)
+      let before = try system.snapshot()
+      try system.inject(.failingStatement(number: offset + 1))
+      let exchange = try system.send(request)
       return Outcome(
-        statement: statements[offset], response: response, changes: trial.store.snapshot().changes(since: before))
+        statement: statements[offset], response: exchange.response, changes: exchange.after.changes(since: before))
     }
-    return FaultSweep(implementation: implementation.name, outcomes: outcomes)
+    return FaultSweep(implementation: deployment.name, outcomes: outcomes)
   }
 }

@@ -8,7 +8,7 @@ public struct RobustnessFigures: Sendable {
   public let concurrency: [ConcurrentCreates]
 
   /// Runs everything against `original` and `fixed`.
-  public static func measure(original: Implementation, fixed: Implementation) async -> RobustnessFigures {
+  public static func measure(original: Implementation, fixed: Implementation) async throws -> RobustnessFigures {
     let corpus = AdversarialCorpus()
     let implementations = [original, fixed]
     var concurrency: [ConcurrentCreates] = []
@@ -17,7 +17,7 @@ public struct RobustnessFigures: Sendable {
     }
     return RobustnessFigures(
       corpus: implementations.map { AdversarialRun.perform(corpus, against: $0) },
-      sweeps: implementations.map { FaultSweep.perform(against: $0) }, concurrency: concurrency)
+      sweeps: try implementations.map { try FaultSweep.perform(against: $0) }, concurrency: concurrency)
   }
 
   /// The figures as a markdown section, one table per run.

@@ -8,17 +8,8 @@ import Testing
 /// suite with "Known issue was not recorded".
 @Suite("Create-product findings: reproduced by the original, absent from the fix")
 struct CreateProductDemonstrations {
-  @Test(
-    "Each finding's probe", arguments: Catalog.createProduct, [Registry.original, Registry.fixed])
+  @Test("Each finding's probe", arguments: Catalog.createProduct, [Registry.original, Registry.fixed])
   func demonstrate(_ finding: Finding, on implementation: Implementation) {
-    let observation = finding.probe.run(against: implementation)
-    let reproduced = observation.reproduced
-    withKnownIssue("\(finding.id) reproduces on the original: \(observation.summary)") {
-      #expect(
-        !reproduced,
-        "\(implementation.name) shows \(finding.id) (\(finding.title)): \(observation.summary)")
-    } when: {
-      implementation.role == .original
-    }
+    ReviewTests.demonstrate(finding, on: implementation, defectExpected: implementation.role == .original)
   }
 }

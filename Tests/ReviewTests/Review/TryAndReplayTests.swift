@@ -59,7 +59,7 @@ struct TryAndReplayTests {
 
   @Test func replayRunsTheAlertsEndpointToo() throws {
     let line = #"{"method": "GET", "path": "/api/companies/1/alerts/low-stock", "query": {"days": "0"}, "as": 1}"#
-    let result = review("replay", "--to", "original", "--to", "fixed", "-", input: line)
+    let result = review("replay", "--to", "candidate", "--to", "fixed", "-", input: line)
     let statuses = try result.output.split(separator: "\n").map {
       try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["status"] as? Int
     }

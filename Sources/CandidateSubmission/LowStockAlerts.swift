@@ -4,7 +4,7 @@ import Store
 /// `GET /api/companies/<company_id>/alerts/low-stock` as the candidate sketched it, ported statement by statement.
 ///
 /// Every failure escapes to Flask (a 500). The placeholders for sales and suppliers are the sketch's own: they
-/// answer the same for every product. The Python it ports is quoted in `case-study/ORIGINAL.md`.
+/// answer the same for every product. The Python it ports is `python/apps/candidate/alerts.py`.
 @Sendable
 public func lowStockAlerts(_ request: Request, _ db: Session) throws -> Response {  // finding: alerts-no-authorization
   var alerts: [JSONValue] = []
