@@ -65,7 +65,7 @@ public struct CommandGroup: Sendable {
     }
     let rest = Array(arguments.dropFirst())
     if first == "help" {
-      guard let topic = rest.first else { return .help(help) }
+      guard let topic = rest.first, topic != "help" else { return .help(help) }
       guard rest.count == 1 else { return .failure(failure("help takes at most one command")) }
       guard let command = command(topic) else { return .failure(failure(unknown(topic))) }
       return .help(command.help)
