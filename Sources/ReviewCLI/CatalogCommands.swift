@@ -1,44 +1,32 @@
+import CommandLineTable
 import Findings
 import Report
 
 /// `review list` and `review show <id>`: the catalog, one line per finding or one finding in full.
 enum CatalogCommands {
-  static let listUsage = """
-    usage: review list
+  static let list = Command(
+    "list", abstract: "one line per finding: id, severity, title",
+    discussion: "One line per finding: id, severity, title.")
 
-    One line per finding: id, severity, title.
+  static let show = Command(
+    "show", abstract: "one finding in full, with its evidence and code",
+    discussion: """
+      One finding in full: what is wrong, impact, fix, what each implementation did, and the paired code.
+      """,
+    arguments: [.required("<id>", help: "a finding id, as `review list` prints them")])
 
-    """
-
-  static let showUsage = """
-    usage: review show <id>
-
-    One finding in full: what is wrong, impact, fix, what each implementation did, and the paired code.
-
-    """
-
-  static func list(_ arguments: [String]) -> CommandResult {
-    ReviewCommand.guarded(listUsage) {
-      let parsed = try ParsedArguments(arguments)
-      if parsed.wantsHelp { return CommandResult(output: listUsage) }
-      guard parsed.positionals.isEmpty else { throw UsageError("unexpected argument \(parsed.positionals[0])") }
-      let width = Catalog.all.map(\.id.count).max() ?? 0
-      let lines = Catalog.all.map { finding in
-        finding.id.padding(width) + "  " + finding.severity.rawValue.padding(8) + "  " + finding.title
-      }
-      return CommandResult(output: lines.joined(separator: "\n") + "\n")
+  @Sendable static func list(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> CommandResult {
+    let width = Catalog.all.map(\.id.count).max() ?? 0
+    let lines = Catalog.all.map { finding in
+      finding.id.padding(width) + "  " + finding.severity.rawValue.padding(8) + "  " + finding.title
     }
+    return CommandResult(output: lines.joined(separator: "\n") + "\n")
   }
 
-  static func show(_ arguments: [String], _ environment: CommandEnvironment) -> CommandResult {
-    ReviewCommand.guarded(showUsage) {
-      let parsed = try ParsedArguments(arguments)
-      if parsed.wantsHelp { return CommandResult(output: showUsage) }
-      guard parsed.positionals.count == 1 else { throw UsageError("show takes exactly one finding id") }
-      let finding = try ReviewCommand.finding(parsed.positionals[0])
-      let run = try ReviewCommand.review([finding], environment)
-      return CommandResult(output: MarkdownReport.section(finding, run).joined(separator: "\n") + "\n")
-    }
+  @Sendable static func show(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
+    let finding = try ReviewCommand.finding(parsed.argument("<id>")!)
+    let run = try ReviewCommand.review([finding], environment)
+    return CommandResult(output: MarkdownReport.section(finding, run).joined(separator: "\n") + "\n")
   }
 }
 

@@ -1,25 +1,19 @@
+import CommandLineTable
 import Findings
 import Foundation
 
 /// `review fixture`: the rows every store starts with, as JSON that `--fixture` reads back.
 enum FixtureCommand {
-  static let usage = """
-    usage: review fixture [--fixture FILE]
+  static let command = Command(
+    "fixture", abstract: "print the rows every store starts with",
+    discussion: "Prints the demo fixture (companies, users, warehouses), or FILE's after checking it loads.",
+    options: [SharedOptions.fixture])
 
-    Prints the demo fixture (companies, users, warehouses), or FILE's after checking it loads.
-
-    """
-
-  static func run(_ arguments: [String], _ environment: CommandEnvironment) -> CommandResult {
-    ReviewCommand.guarded(usage) {
-      let parsed = try ParsedArguments(arguments, valued: ["--fixture"])
-      if parsed.wantsHelp { return CommandResult(output: usage) }
-      guard parsed.positionals.isEmpty else { throw UsageError("unexpected argument \(parsed.positionals[0])") }
-      let fixture = try load(parsed.value("--fixture"), environment)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      return CommandResult(output: String(decoding: try encoder.encode(fixture), as: UTF8.self) + "\n")
-    }
+  @Sendable static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
+    let fixture = try load(parsed.value("--fixture"), environment)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return CommandResult(output: String(decoding: try encoder.encode(fixture), as: UTF8.self) + "\n")
   }
 
   /// The fixture in `path`, or the demo fixture; a file that does not load is a usage error naming it.

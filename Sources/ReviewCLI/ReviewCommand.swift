@@ -1,3 +1,4 @@
+import CommandLineTable
 import Findings
 import Foundation
 import Report
@@ -5,54 +6,49 @@ import Submissions
 
 /// The `review` command: the findings report, the catalog, the paired code, and live requests.
 ///
-/// `main.swift` only forwards the process's arguments here; tests call `run` the same way.
+/// `main.swift` only forwards the process's arguments here; tests call `run` the same way. Every subcommand is one
+/// entry of `subcommands`: its declared command line (options, arguments, help) and the function that runs it.
 public enum ReviewCommand {
-  static let usage = """
-    usage: review [command] [options]
+  /// A subcommand: what its command line accepts, and what it does with a parsed one.
+  struct Subcommand: Sendable {
+    let command: Command
+    let run: @Sendable (ParsedArguments, CommandEnvironment) throws -> CommandResult
+  }
 
-    commands:
-      report [--format markdown|json] [--output PATH]   the findings report from a fresh run (the default)
-      list                                             one line per finding: id, severity, title
-      show <id>                                        one finding in full, with its evidence and code
-      diff [<id>]                                      the paired code of a finding, or the whole original/fixed diff
-      try [options] BODY                               send one request to every implementation, side by side
-      replay FILE                                      run a JSON Lines script of requests, print JSON Lines
-      fixture [--fixture FILE]                         print the rows every store starts with
-      grade <submission> [--format markdown|json]      score a submission finding by finding
-      help                                             this text
+  /// Every subcommand, in the order `review help` lists them. To add one, declare its `Command` and add a line.
+  static let subcommands: [Subcommand] = [
+    Subcommand(command: ReportCommand.command, run: ReportCommand.run),
+    Subcommand(command: CatalogCommands.list, run: CatalogCommands.list),
+    Subcommand(command: CatalogCommands.show, run: CatalogCommands.show),
+    Subcommand(command: DiffCommand.command, run: DiffCommand.run),
+    Subcommand(command: TryCommand.command, run: TryCommand.run),
+    Subcommand(command: ReplayCommand.command, run: ReplayCommand.run),
+    Subcommand(command: FixtureCommand.command, run: FixtureCommand.run),
+    Subcommand(command: GradeCommand.command, run: GradeCommand.run),
+  ]
 
-    Every command takes --help.
-
-    """
+  /// The whole command line of `review`, from which its parsing and every help text are derived.
+  public static let commandLine = CommandGroup(
+    "review",
+    abstract: "The StockFlow review harness: the findings report, the catalog, the paired code, and live requests.",
+    commands: subcommands.map(\.command), defaultCommand: "report")
 
   /// Runs `arguments` (without the program name) and returns what to print and the exit status.
   public static func run(_ arguments: [String], environment: CommandEnvironment) -> CommandResult {
-    guard let command = arguments.first else { return ReportCommand.run([], environment) }
-    let rest = Array(arguments.dropFirst())
-    switch command {
-    case "report": return ReportCommand.run(rest, environment)
-    case "list": return CatalogCommands.list(rest)
-    case "show": return CatalogCommands.show(rest, environment)
-    case "diff": return DiffCommand.run(rest, environment)
-    case "try": return TryCommand.run(rest, environment)
-    case "replay": return ReplayCommand.run(rest, environment)
-    case "fixture": return FixtureCommand.run(rest, environment)
-    case "grade": return GradeCommand.run(rest, environment)
-    case "help", "--help", "-h": return CommandResult(output: usage)
-    default:
-      if command.hasPrefix("-") { return ReportCommand.run(arguments, environment) }
-      return .usage("unknown command \(command)", usage)
-    }
-  }
-
-  /// Runs `body`, turning a usage error into exit status 2 with `usage`, and any other error into status 1.
-  static func guarded(_ usage: String, _ body: () throws -> CommandResult) -> CommandResult {
-    do {
-      return try body()
-    } catch let error as UsageError {
-      return .usage(error.message, usage)
-    } catch {
-      return CommandResult(exitCode: 1, errors: "review: \(error)\n")
+    switch commandLine.resolve(arguments) {
+    case .help(let text):
+      return CommandResult(output: text)
+    case .failure(let text):
+      return CommandResult(exitCode: 2, errors: text)
+    case .run(let command, let parsed):
+      let subcommand = subcommands.first { $0.command.name == command.name }!
+      do {
+        return try subcommand.run(parsed, environment)
+      } catch let error as UsageError {
+        return CommandResult(exitCode: 2, errors: command.failure(error.message))
+      } catch {
+        return CommandResult(exitCode: 1, errors: "error: \(error)\n")
+      }
     }
   }
 
@@ -70,4 +66,15 @@ public enum ReviewCommand {
       findings: findings, implementations: Registry.all,
       root: PackageRoot.locate(from: environment.currentDirectory))
   }
+}
+
+/// Options more than one command declares, so that they read the same everywhere.
+enum SharedOptions {
+  static let to = Option.repeatable(
+    "--to", "NAME", help: "an implementation to run: " + Registry.all.map(\.name).joined(separator: ", "),
+    whenAbsent: "every registered one")
+  static let fixture = Option.value(
+    "--fixture", "FILE", help: "a fixture file in the shape `review fixture` prints", whenAbsent: "the demo fixture")
+  static let documentFormat = Option.value(
+    "--format", "FORMAT", help: "how to print it", allowed: ["markdown", "json"], default: "markdown")
 }

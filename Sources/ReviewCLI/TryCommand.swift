@@ -1,3 +1,4 @@
+import CommandLineTable
 import Findings
 import Foundation
 import RequestLayer
@@ -6,39 +7,40 @@ import Submissions
 
 /// `review try`: one request against every implementation, each on a fresh fixture store, answers side by side.
 enum TryCommand {
-  static let usage = """
-    usage: review try [--to NAME ...] [--method METHOD] [--path PATH] [--content-type TYPE] [--as COMPANY_ID|none]
-                      [--fixture FILE] [--format text|json] BODY
+  static let command = Command(
+    "try", abstract: "send one request to every implementation, side by side",
+    discussion: """
+      Sends BODY to each implementation (all by default), each on a fresh store loaded with the fixture, and prints
+      what each answered and what it changed.
+      """,
+    options: [
+      SharedOptions.to,
+      .value("--method", "METHOD", help: "the request's method", default: "POST"),
+      .value("--path", "PATH", help: "the request's path", default: "/api/products"),
+      .value(
+        "--content-type", "TYPE", help: "the Content-Type header; `none` sends no Content-Type",
+        default: "application/json"),
+      .value(
+        "--as", "COMPANY_ID|none", help: "the company whose user sends it; `none` sends no authenticated user",
+        default: "1"),
+      SharedOptions.fixture,
+      .value("--format", "FORMAT", help: "how to print the answers", allowed: ["text", "json"], default: "text"),
+    ],
+    arguments: [
+      .required("BODY", help: "the raw request text; `@file` for a file's text, `-` for standard input")
+    ])
 
-    Sends BODY (raw request text; `-` reads standard input, `@file` reads a file) to each implementation (all by
-    default), each on a fresh store loaded with the fixture, and prints what each answered and what it changed.
-      --to            an implementation to run (repeatable); default: every registered one
-      --method        default POST
-      --path          default /api/products
-      --content-type  default application/json; `none` sends no Content-Type
-      --as            the company whose user sends it (default 1); `none` sends no authenticated user
-      --fixture       a fixture file in the shape `review fixture` prints
-
-    """
-
-  static func run(_ arguments: [String], _ environment: CommandEnvironment) -> CommandResult {
-    ReviewCommand.guarded(usage) {
-      let parsed = try ParsedArguments(
-        arguments, valued: ["--to", "--method", "--path", "--content-type", "--as", "--fixture", "--format"])
-      if parsed.wantsHelp { return CommandResult(output: usage) }
-      guard parsed.positionals.count == 1 else { throw UsageError("try takes exactly one BODY") }
-      let format = parsed.value("--format") ?? "text"
-      guard ["text", "json"].contains(format) else { throw UsageError("unknown format \(format)") }
-      let implementations = try selected(parsed.options["--to"] ?? [])
-      let fixture = try FixtureCommand.load(parsed.value("--fixture"), environment)
-      let contentType = parsed.value("--content-type") ?? "application/json"
-      let scripted = ScriptedRequest(
-        method: parsed.value("--method") ?? "POST", path: parsed.value("--path") ?? "/api/products",
-        contentType: contentType == "none" ? nil : contentType,
-        body: try InputFile.body(parsed.positionals[0], environment), companyID: try company(parsed.value("--as")))
-      let exchanges = try Replay.run([scripted], against: implementations, fixture: fixture)
-      return CommandResult(output: format == "json" ? json(scripted, exchanges) : text(scripted, exchanges))
-    }
+  @Sendable static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
+    let implementations = try selected(parsed.values("--to"))
+    let fixture = try FixtureCommand.load(parsed.value("--fixture"), environment)
+    let contentType = parsed.value("--content-type")!
+    let scripted = ScriptedRequest(
+      method: parsed.value("--method")!, path: parsed.value("--path")!,
+      contentType: contentType == "none" ? nil : contentType,
+      body: try InputFile.body(parsed.argument("BODY")!, environment), companyID: try company(parsed.value("--as")))
+    let exchanges = try Replay.run([scripted], against: implementations, fixture: fixture)
+    return CommandResult(
+      output: parsed.value("--format") == "json" ? json(scripted, exchanges) : text(scripted, exchanges))
   }
 
   /// The implementations named by `--to`, or all; an unknown name is a usage error listing the valid ones.

@@ -1,25 +1,38 @@
+import CommandLineTable
 import Findings
 import Foundation
 import Submissions
 
-// Benchmarks and evidence figures: `swift run -c release bench [--output case-study/EVIDENCE.md]`
-// (`--throughput-only` skips the robustness runs and `--alerts-only` the create-product ones, for profiling).
-// Prints figures and ratios; asserts nothing. With --output, also writes the figures as markdown, with the
-// deterministic robustness figures that the test suite checks and the throughput measured on this machine.
-let arguments = CommandLine.arguments.dropFirst()
-let output = arguments.firstIndex(of: "--output").flatMap {
-  arguments.index(after: $0) < arguments.endIndex ? arguments[arguments.index(after: $0)] : nil
+/// The bench's command line, parsed and described from this one declaration (`swift run bench --help`).
+let command = Command(
+  "bench", abstract: "benchmarks and evidence figures",
+  discussion: """
+    Benchmarks and evidence figures: `swift run -c release bench [--output case-study/EVIDENCE.md]`.
+    Prints figures and ratios; asserts nothing. With --output, also writes the figures as markdown, with the
+    deterministic robustness figures that the test suite checks and the throughput measured on this machine.
+    """,
+  options: [
+    .value("--output", "FILE", help: "also write the figures as markdown to FILE (not with --throughput-only)"),
+    .flag("--throughput-only", help: "skip the robustness runs (for profiling)"),
+    .flag("--alerts-only", help: "skip the robustness runs and the create-product benchmark (for profiling)"),
+    .value(
+      "--companies", "N", help: "companies in the low-stock alerts benchmark",
+      default: String(AlertsBenchmark.companies)),
+  ])
+let arguments = command.parseProcessArguments()
+guard let companies = Int(arguments.value("--companies")!), companies > 0 else {
+  FileHandle.standardError.write(Data(command.failure("--companies takes a positive number").utf8))
+  exit(2)
 }
+AlertsBenchmark.companies = companies
+let output = arguments.value("--output")
 
-let throughputOnly = arguments.contains("--throughput-only") || arguments.contains("--alerts-only")
+let alertsOnly = arguments.flag("--alerts-only")
+let throughputOnly = arguments.flag("--throughput-only") || alertsOnly
 let robustness =
   throughputOnly
   ? nil : try await RobustnessFigures.measure(original: Registry.original, fixed: Registry.fixed)
 if let robustness { print(robustness.markdown) }
-let alertsOnly = arguments.contains("--alerts-only")
-if let index = arguments.firstIndex(of: "--companies"), let count = Int(arguments[arguments.index(after: index)]) {
-  AlertsBenchmark.companies = count
-}
 let creates = alertsOnly ? [] : await CreateProductBenchmark.run()
 let alerts = AlertsBenchmark.run()
 

@@ -68,7 +68,8 @@ struct ReviewCommandTests {
     #expect(result.errors.contains("valid ids: missing-validation, "))
   }
 
-  @Test("Every command takes --help", arguments: ["report", "list", "show", "diff", "try", "replay", "fixture"])
+  @Test(
+    "Every command takes --help", arguments: ["report", "list", "show", "diff", "try", "replay", "fixture", "grade"])
   func help(_ command: String) {
     let result = review(command, "--help")
     #expect(result.exitCode == 0)
