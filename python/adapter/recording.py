@@ -137,7 +137,7 @@ class Trace:
         self.faults_fired = 0
         self.exception: BaseException | None = None
         self.pause = pause
-        self.injecting = False
+        self.commit_fault_due = False
 
 
 _local = threading.local()
@@ -165,7 +165,7 @@ def install(engine, naming, plan: FaultPlan):
     @event.listens_for(engine, "before_cursor_execute", retval=True)
     def before_cursor_execute(conn, cursor, statement, parameters, context, executemany):
         trace = current()
-        if trace is None or trace.injecting:
+        if trace is None:
             return statement, parameters
         if seen(trace, classify(statement, naming)):
             return FAULT_SQL, ([{}] if executemany else {})
@@ -174,13 +174,29 @@ def install(engine, naming, plan: FaultPlan):
     @event.listens_for(engine, "commit")
     def commit(conn):
         trace = current()
-        if trace is None or trace.injecting:
-            return
-        if seen(trace, {"kind": "COMMIT"}):
-            trace.injecting = True
-            try:
-                conn.exec_driver_sql(FAULT_SQL)  # raises sqlalchemy.exc.OperationalError: the commit never happens
-            finally:
-                trace.injecting = False
+        if trace is not None and seen(trace, {"kind": "COMMIT"}):
+            trace.commit_fault_due = True
 
+    # The commit event fires just before the dialect commits; a fault due fails that very commit inside
+    # `do_commit`, so SQLAlchemy wraps and handles the error as it would a failing COMMIT. The real transaction is
+    # rolled back first, as a lost connection would lose it, and the connection goes back to the pool clean.
+    dialect = engine.dialect
+    real_do_commit = dialect.do_commit
+
+    def do_commit(dbapi_connection):
+        trace = current()
+        if trace is not None and trace.commit_fault_due:
+            trace.commit_fault_due = False
+            try:
+                cursor = dbapi_connection.cursor()
+                try:
+                    cursor.execute(FAULT_SQL)
+                finally:
+                    cursor.close()
+            except Exception:
+                dbapi_connection.rollback()
+                raise
+        real_do_commit(dbapi_connection)
+
+    dialect.do_commit = do_commit
     return before_cursor_execute, commit
