@@ -60,8 +60,8 @@ class Adapter:
                 self.send("quit")
             except (AssertionError, BrokenPipeError, ValueError):
                 pass
-            self.process.stdin.close()
             self.process.wait(10)
+        self.process.stdin.close()
         self.process.stdout.close()
         self.process.stderr.close()
 
