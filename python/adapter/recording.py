@@ -1,0 +1,202 @@
+"""What a request sends to the database, and the hooks that fail or pause it, through SQLAlchemy engine events.
+
+Each request runs under a `Trace` bound to its thread; statements sent while no trace is bound (the adapter's own
+work goes through raw connections anyway) are neither recorded, counted, failed nor paused.
+"""
+
+import re
+import threading
+
+from sqlalchemy import event
+
+from .errors import protocol_error
+from .fields import optional, required
+
+# A real error raised by PostgreSQL itself: SQLSTATE 08006 (connection failure), which psycopg2 raises as
+# `OperationalError` and SQLAlchemy wraps as `sqlalchemy.exc.OperationalError`, as for a lost connection.
+FAULT_SQL = "DO $$ BEGIN RAISE EXCEPTION 'injected fault' USING ERRCODE = '08006'; END $$"
+
+_TABLE = re.compile(
+    r'\b(?:FROM|INTO|UPDATE)\s+(?:ONLY\s+)?((?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\.(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*))?)',
+    re.IGNORECASE,
+)
+_KINDS = ("SELECT", "INSERT", "UPDATE", "DELETE")
+
+
+def classify(sql: str, naming) -> dict:
+    """`{"kind": "INSERT", "table": "products"}`: the first word, and the first table after FROM, INTO or UPDATE."""
+    words = sql.lstrip().split(None, 1)
+    kind = words[0].upper() if words else ""
+    if kind == "WITH":  # a CTE: the statement's kind is its first main keyword
+        later = re.search(r"\b(SELECT|INSERT|UPDATE|DELETE)\b", sql, re.IGNORECASE)
+        kind = later.group(1).upper() if later else kind
+    statement = {"kind": kind}
+    match = _TABLE.search(sql)
+    if match:
+        name = match.group(1).rsplit(".", 1)[-1]
+        if name.startswith('"'):
+            name = name[1:-1].replace('""', '"')
+        statement["table"] = naming.harness_table(name)
+    return statement
+
+
+def parse_point(command: dict, where: str) -> dict:
+    """A statement selector: `{"kind": "INSERT", "table": "inventory"}` (table optional, and absent for COMMIT)."""
+    kind = required(command, "kind", str, where=where).upper()
+    point = {"kind": kind}
+    table = optional(command, "table", str, where=where)
+    if table is not None:
+        point["table"] = table
+    return point
+
+
+def _matches(point: dict, statement: dict) -> bool:
+    return statement["kind"] == point["kind"] and ("table" not in point or statement.get("table") == point["table"])
+
+
+class Fault:
+    """One planned failure, counted from the moment it is planned; it fires once."""
+
+    def __init__(self, point: dict | None = None, occurrence: int | None = None, commit: int | None = None,
+                 ordinal: int | None = None):
+        if commit is not None:
+            point, occurrence = {"kind": "COMMIT"}, commit
+        self.point = point
+        self.target = ordinal if ordinal is not None else occurrence
+        self.seen = 0
+
+    @classmethod
+    def from_command(cls, command: dict) -> "Fault":
+        given = [name for name in ("statement", "commit", "ordinal") if command.get(name) is not None]
+        if len(given) != 1:
+            raise protocol_error("a fault needs exactly one of `statement`, `commit` or `ordinal`")
+        if given[0] == "statement":
+            point = parse_point(required(command, "statement", dict), "statement.")
+            occurrence = optional(command, "occurrence", int, default=1)
+            fault = cls(point=point, occurrence=occurrence)
+        elif given[0] == "commit":
+            fault = cls(commit=required(command, "commit", int))
+        else:
+            fault = cls(ordinal=required(command, "ordinal", int))
+        if fault.target < 1:
+            raise protocol_error(f"field `{'occurrence' if given[0] == 'statement' else given[0]}` must be 1 or more")
+        return fault
+
+    def counts(self, statement: dict) -> bool:
+        """Counts `statement` and answers whether this fault fires on it."""
+        if self.point is None or _matches(self.point, statement):
+            self.seen += 1
+        return self.seen == self.target
+
+
+class FaultPlan:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._faults: list[Fault] = []
+
+    def add(self, fault: Fault):
+        with self._lock:
+            self._faults.append(fault)
+
+    def clear(self):
+        with self._lock:
+            self._faults.clear()
+
+    def fire(self, statement: dict) -> int:
+        """Counts `statement` for every planned fault; answers how many fire on it (and forgets them)."""
+        with self._lock:
+            fired = [fault for fault in self._faults if fault.counts(statement)]
+            self._faults = [fault for fault in self._faults if fault not in fired]
+            return len(fired)
+
+
+class PausePoint:
+    """Where a race's first request stops: just before its `occurrence`-th statement matching `point`."""
+
+    def __init__(self, point: dict, occurrence: int):
+        self.point = point
+        self.occurrence = occurrence
+        self.seen = 0
+        self.reached = threading.Event()
+        self.resume = threading.Event()
+
+    def before(self, statement: dict):
+        if self.reached.is_set() or not _matches(self.point, statement):
+            return
+        self.seen += 1
+        if self.seen == self.occurrence:
+            self.reached.set()
+            self.resume.wait()
+
+
+class Trace:
+    """One request's record: its statements, the faults that fired on it, the exception Flask saw."""
+
+    def __init__(self, pause: PausePoint | None = None):
+        self.statements: list[dict] = []
+        self.faults_fired = 0
+        self.exception: BaseException | None = None
+        self.pause = pause
+        self.commit_fault_due = False
+
+
+_local = threading.local()
+
+
+def current() -> Trace | None:
+    return getattr(_local, "trace", None)
+
+
+def bind(trace: Trace | None):
+    _local.trace = trace
+
+
+def install(engine, naming, plan: FaultPlan):
+    """Hooks the engine: records, pauses and fails statements and commits of the bound trace."""
+
+    def seen(trace: Trace, statement: dict) -> int:
+        if trace.pause is not None:
+            trace.pause.before(statement)
+        trace.statements.append(statement)
+        fired = plan.fire(statement)
+        trace.faults_fired += fired
+        return fired
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def before_cursor_execute(conn, cursor, statement, parameters, context, executemany):
+        trace = current()
+        if trace is None:
+            return statement, parameters
+        if seen(trace, classify(statement, naming)):
+            return FAULT_SQL, ([{}] if executemany else {})
+        return statement, parameters
+
+    @event.listens_for(engine, "commit")
+    def commit(conn):
+        trace = current()
+        if trace is not None and seen(trace, {"kind": "COMMIT"}):
+            trace.commit_fault_due = True
+
+    # The commit event fires just before the dialect commits; a fault due fails that very commit inside
+    # `do_commit`, so SQLAlchemy wraps and handles the error as it would a failing COMMIT. The real transaction is
+    # rolled back first, as a lost connection would lose it, and the connection goes back to the pool clean.
+    dialect = engine.dialect
+    real_do_commit = dialect.do_commit
+
+    def do_commit(dbapi_connection):
+        trace = current()
+        if trace is not None and trace.commit_fault_due:
+            trace.commit_fault_due = False
+            try:
+                cursor = dbapi_connection.cursor()
+                try:
+                    cursor.execute(FAULT_SQL)
+                finally:
+                    cursor.close()
+            except Exception:
+                dbapi_connection.rollback()
+                raise
+        real_do_commit(dbapi_connection)
+
+    dialect.do_commit = do_commit
+    return before_cursor_execute, commit

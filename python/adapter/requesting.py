@@ -1,0 +1,75 @@
+"""One request through the app's WSGI stack (Flask's test client), with what it sent to the database."""
+
+import base64
+import binascii
+
+from . import recording
+from .errors import format_exception, protocol_error
+from .fields import optional, required
+
+
+class RequestSpec:
+    """A `request` command, checked before anything runs."""
+
+    def __init__(self, command: dict, where: str = ""):
+        self.method = required(command, "method", str, where=where).upper()
+        self.path = required(command, "path", str, where=where)
+        self.query = optional(command, "query", dict, default={}, where=where)
+        for key, value in self.query.items():
+            if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+                raise protocol_error(f"field `{where}query.{key}` must be a string or an array of strings")
+        self.headers = optional(command, "headers", dict, default={}, where=where)
+        for key, value in self.headers.items():
+            if not isinstance(value, str):
+                raise protocol_error(f"field `{where}headers.{key}` must be a string")
+        body = optional(command, "body_b64", str, default="", where=where)
+        try:
+            self.body = base64.b64decode(body, validate=True)
+        except (binascii.Error, ValueError):
+            raise protocol_error(f"field `{where}body_b64` is not base64") from None
+        self.user_id = optional(command, "user_id", int, where=where)
+        self.dump = optional(command, "dump", bool, default=False, where=where)
+
+
+def _headers(response) -> dict:
+    headers = {}
+    for name, value in response.headers.items():
+        headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    return headers
+
+
+def _exception(exc: BaseException | None):
+    if exc is None:
+        return None
+    return {"type": type(exc).__name__, "message": str(exc), "traceback": format_exception(exc)}
+
+
+def run(loaded, spec: RequestSpec, pause: recording.PausePoint | None = None) -> dict:
+    """Runs the request on this thread; its app context, session and connection are its own."""
+    headers = dict(spec.headers)
+    if spec.user_id is not None:
+        headers["X-User-Id"] = str(spec.user_id)
+    trace = recording.Trace(pause)
+    recording.bind(trace)
+    try:
+        client = loaded.app.test_client(use_cookies=False)
+        response = client.open(
+            spec.path, method=spec.method, query_string=spec.query, headers=headers, data=spec.body
+        )
+        try:
+            body = response.get_data()
+        finally:
+            response.close()
+    finally:
+        recording.bind(None)
+    answer = {
+        "status": response.status_code,
+        "headers": _headers(response),
+        "body_b64": base64.b64encode(body).decode("ascii"),
+        "exception": _exception(trace.exception),
+        "statements": trace.statements,
+        "faults_fired": trace.faults_fired,
+    }
+    if spec.dump:
+        answer["tables"] = loaded.tables.dump()["tables"]
+    return answer
