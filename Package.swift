@@ -22,7 +22,8 @@ let package = Package(
     .target(name: "CandidateSubmission", dependencies: ["Store", "RequestLayer"]),
     .target(name: "Submissions", dependencies: ["RequestLayer", "Original", "Fixed", "CandidateSubmission"]),
     .target(name: "Findings", dependencies: ["Store", "RequestLayer"]),
-    .target(name: "Report", dependencies: ["Store", "RequestLayer", "Findings", "Submissions"]),
+    .target(name: "Conformance", dependencies: ["Store", "RequestLayer", "Findings"]),
+    .target(name: "Report", dependencies: ["Store", "RequestLayer", "Findings", "Submissions", "Conformance"]),
     .target(name: "CommandLineTable"),
     .target(
       name: "ReviewCLI",
