@@ -6,7 +6,9 @@
 - `bundle_components_no_cycle`: a bundle never contains itself, directly or through other bundles.
 
 Each refusal is SQLSTATE 23514 (`check_violation`) naming the rule as its constraint, as a check constraint's
-would. The triggers run on insert and update of the referencing table only: a product or warehouse changing
+would. They are constraint triggers, run after the row is written, so a check constraint or a foreign key that the
+row also breaks answers first (PostgreSQL fires the foreign keys' own triggers before these, by name), as in the
+Swift store, which checks constraints before rules. The triggers run on insert and update of the referencing table only: a product or warehouse changing
 company afterwards is not re-checked (the schema treats `company_id` as immutable; nothing in the app updates it).
 
 The no-cycle check takes a transaction-level advisory lock first, so two transactions adding the two halves of a
@@ -53,9 +55,9 @@ BEGIN
   IF left_company <> {other} THEN
     {_refusal(rule, table, described)};
   END IF;
-  RETURN NEW;
+  RETURN NULL;
 END $$;
-CREATE TRIGGER {rule} BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION {rule}();
+CREATE CONSTRAINT TRIGGER {rule} AFTER INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION {rule}();
 """
 
 
@@ -75,9 +77,9 @@ BEGIN
     {_refusal("bundle_components_no_cycle", "bundle_components",
               "'bundle ' || NEW.bundle_id || ' would contain itself through component ' || NEW.component_id")};
   END IF;
-  RETURN NEW;
+  RETURN NULL;
 END $$;
-CREATE TRIGGER bundle_components_no_cycle BEFORE INSERT OR UPDATE ON bundle_components
+CREATE CONSTRAINT TRIGGER bundle_components_no_cycle AFTER INSERT OR UPDATE ON bundle_components
   FOR EACH ROW EXECUTE FUNCTION bundle_components_no_cycle();
 """
 
