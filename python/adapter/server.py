@@ -43,7 +43,8 @@ class Adapter:
             except ValueError:
                 moment = None
             if moment is None or moment.tzinfo is None:
-                raise protocol_error("field `now` must be an ISO 8601 moment with a time zone, e.g. 2026-01-15T12:00:00Z")
+                raise protocol_error(
+                    "field `now` must be an ISO 8601 moment with a time zone, e.g. 2026-01-15T12:00:00Z")
         if self.loaded is not None:
             self.loaded.close()
             self.loaded = None

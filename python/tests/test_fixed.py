@@ -82,7 +82,8 @@ class CreateProductTests(FixedCase):
                 self.assertEqual(answer["tables"]["products"]["rows"][0]["price"], {"numeric": stored})
 
     def test_initial_quantity_is_optional(self):
-        for body in [{k: v for k, v in WIDGET.items() if k != "initial_quantity"}, {**WIDGET, "initial_quantity": None}]:
+        without = {key: value for key, value in WIDGET.items() if key != "initial_quantity"}
+        for body in [without, {**WIDGET, "initial_quantity": None}]:
             with self.subTest(body):
                 self.adapter.ok("reset", fixture=FIXTURE)
                 answer = self.send(body)
@@ -214,7 +215,8 @@ class CreateProductTests(FixedCase):
                                  second=post_json(WIDGET))
         self.assertEqual((answer["paused"], answer["second_waited"]), (True, False))
         self.assertEqual((answer["first"]["status"], answer["second"]["status"]), (409, 201))
-        self.assertEqual(body_json(answer["first"]), {"error": "a product with sku WID-1 already exists", "field": "sku"})
+        self.assertEqual(body_json(answer["first"]),
+                         {"error": "a product with sku WID-1 already exists", "field": "sku"})
         self.assertIsNone(answer["first"]["exception"])
         tables = self.adapter.ok("dump")["tables"]
         self.assertEqual([len(tables[table]["rows"]) for table in WRITTEN], [1, 1, 1])
@@ -316,9 +318,12 @@ class LowStockAlertsTests(FixedCase):
 
     def setUp(self):
         super().setUp()
-        seed = lambda table, rows: self.adapter.ok("seed", table=table, rows=rows)["ids"]  # noqa: E731
+        seed = self.seed
         seed("product_types", [{"name": "tool", "low_stock_threshold": 10}])
-        product = lambda name, **extra: {"name": name, "sku": name.upper(), "price": 1, "company_id": 1, **extra}  # noqa: E731
+
+        def product(name, **extra):
+            return {"name": name, "sku": name.upper(), "price": 1, "company_id": 1, **extra}
+
         self.ids = dict(zip(["hammer", "saw", "drill", "old", "plenty", "elsewhere", "globex"], seed("products", [
             product("Hammer", product_type_id=1),  # the type's threshold, 10
             product("Saw", product_type_id=1, low_stock_threshold=20),  # its own threshold overrides the type's
@@ -354,6 +359,9 @@ class LowStockAlertsTests(FixedCase):
             {"supplier_id": 1, "product_id": i["saw"], "company_id": 1, "is_primary": True},
             {"supplier_id": 2, "product_id": i["hammer"], "company_id": 1, "is_primary": False},
         ])
+
+    def seed(self, table, rows) -> list[int]:
+        return self.adapter.ok("seed", table=table, rows=rows)["ids"]
 
     def get(self, query=None, user_id=1, path=PATH) -> dict:
         return self.adapter.ok("request", method="GET", path=path, query=query or {}, user_id=user_id)
@@ -428,7 +436,7 @@ class LowStockAlertsTests(FixedCase):
         self.assertEqual([a["sku"] for a in globex["alerts"]], ["GLOBEX"])
 
     def test_a_bundle_s_sales_count_as_its_components(self):
-        seed = lambda table, rows: self.adapter.ok("seed", table=table, rows=rows)["ids"]  # noqa: E731
+        seed = self.seed
         part, kit, crate = seed("products", [
             {"name": "Part", "sku": "PART", "price": 1, "company_id": 1, "low_stock_threshold": 100},
             {"name": "Kit", "sku": "KIT", "price": 1, "company_id": 1, "low_stock_threshold": 100},

@@ -110,13 +110,15 @@ def _alerts(company_id: int, user, query: AlertsQuery):
         raise ClientError(403, "company_id", f"company {company_id} is not yours")
 
     # The company's stock below its threshold: the product's own, else its type's; none means no alert.
-    threshold = func.coalesce(Product.low_stock_threshold, ProductType.low_stock_threshold)  # finding: alerts-ignores-product-type
+    threshold = func.coalesce(  # finding: alerts-ignores-product-type
+        Product.low_stock_threshold, ProductType.low_stock_threshold)
     low = db.session.execute(  # finding: alerts-ignores-company, alerts-query-per-row
         select(Inventory.quantity, Product, Warehouse, threshold.label("threshold"))
         .join(Warehouse, Warehouse.id == Inventory.warehouse_id)
         .join(Product, Product.id == Inventory.product_id)
         .outerjoin(ProductType, ProductType.id == Product.product_type_id)
-        .where(Warehouse.company_id == company_id, Inventory.quantity < threshold)  # finding: alerts-missing-threshold-crash
+        .where(Warehouse.company_id == company_id)
+        .where(Inventory.quantity < threshold)  # finding: alerts-missing-threshold-crash
         .order_by(Inventory.id)
     ).all()
     products = sorted({product.id for _, product, _, _ in low})

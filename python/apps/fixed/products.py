@@ -54,13 +54,15 @@ def _is_unique_violation_on_products(error: IntegrityError) -> bool:
 
 
 def _insert_product(data: ProductInput, user: User):
-    """The transaction: checks the warehouse and the SKU, then writes product, inventory and change log at one commit."""
+    """The transaction: checks the warehouse and the SKU, then writes product, inventory and change log, committing
+    once."""
     warehouse = db.session.get(Warehouse, data.warehouse_id)
     if warehouse is None:  # finding: unknown-warehouse
         raise ClientError(404, "warehouse_id", f"warehouse {data.warehouse_id} does not exist")
     if warehouse.company_id != user.company_id:  # finding: no-tenant-check
         raise ClientError(403, "warehouse_id", f"warehouse {data.warehouse_id} belongs to another company")
-    if db.session.scalar(select(Product.id).where(Product.sku == data.sku).limit(1)) is not None:  # finding: duplicate-sku
+    taken = db.session.scalar(select(Product.id).where(Product.sku == data.sku).limit(1))
+    if taken is not None:  # finding: duplicate-sku
         raise ClientError(409, "sku", f"a product with sku {data.sku} already exists")
 
     # Create new product

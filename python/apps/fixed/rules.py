@@ -8,13 +8,14 @@
 Each refusal is SQLSTATE 23514 (`check_violation`) naming the rule as its constraint, as a check constraint's
 would. They are constraint triggers, run after the row is written, so a check constraint or a foreign key that the
 row also breaks answers first (PostgreSQL fires the foreign keys' own triggers before these, by name), as in the
-Swift store, which checks constraints before rules. The triggers run on insert and update of the referencing table only: a product or warehouse changing
-company afterwards is not re-checked (the schema treats `company_id` as immutable; nothing in the app updates it).
+Swift store, which checks constraints before rules. They run on insert and update of the referencing table only: a
+product or warehouse changing company afterwards is not re-checked (the schema treats `company_id` as immutable;
+nothing in the app updates it).
 
 The no-cycle check takes a transaction-level advisory lock first, so two transactions adding the two halves of a
-cycle at once are serialised: the second sees the first's committed edge (each statement of a PL/pgSQL function
-takes a fresh snapshot under READ COMMITTED, PostgreSQL's default; under REPEATABLE READ or SERIALIZABLE the second
-would fail to serialise instead, which a retry resolves).
+cycle at once are serialised: the second waits for the first to end, then sees its committed edge (each statement
+of a PL/pgSQL function takes a fresh snapshot under READ COMMITTED, PostgreSQL's default). Under REPEATABLE READ the
+second would not see it; a writer of bundles at that level must use SERIALIZABLE, which fails one of the two.
 """
 
 from sqlalchemy import DDL, event
