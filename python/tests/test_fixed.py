@@ -52,6 +52,14 @@ class CreateProductTests(FixedCase):
         self.assertNotIn("warehouse_id", tables["products"])
         self.assertEqual(tables["inventory_changes"]["created_at"], "timestamp with time zone")
 
+    def test_load_refuses_a_now_without_a_time_zone(self):
+        for now in ["2026-01-15T12:00:00", "yesterday"]:
+            with self.subTest(now):
+                answer = self.adapter.send("load", app="apps/fixed", database_url=self.url, now=now)
+                self.assertFalse(answer["ok"])
+                self.assertEqual(answer["error"]["kind"], "protocol")
+                self.assertIn("`now`", answer["error"]["message"])
+
     def test_a_valid_create_is_a_201_with_location_and_one_transaction(self):
         answer = self.send(WIDGET)
         self.assertEqual(answer["status"], 201)
