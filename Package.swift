@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// The target graph is the architecture: a transactional in-memory `Store`, the Flask-like `RequestLayer` around
 /// handlers, the handlers themselves (`Original`, `Fixed`, submissions), the `Findings` catalog with its probes,
-/// the `Report` that renders a run, and the `review` / `bench` executables.
+/// the `Report` that renders a run, the `RealStack` that runs the Python app itself on a real PostgreSQL, and the
+/// `review` / `bench` executables.
 let package = Package(
   name: "StockFlowReview",
   platforms: [.macOS(.v15)],
@@ -22,6 +23,7 @@ let package = Package(
     .target(name: "Submissions", dependencies: ["RequestLayer", "Original", "Fixed", "CandidateSubmission"]),
     .target(name: "Findings", dependencies: ["Store", "RequestLayer"]),
     .target(name: "Report", dependencies: ["Store", "RequestLayer", "Findings", "Submissions"]),
+    .target(name: "RealStack", dependencies: ["Store", "RequestLayer"]),
     .target(name: "ReviewCLI", dependencies: ["Report", "Findings", "Submissions", "RequestLayer", "Store"]),
     .executableTarget(name: "review", dependencies: ["ReviewCLI"]),
     .executableTarget(name: "bench", dependencies: ["Store", "RequestLayer", "Findings", "Submissions"]),
@@ -29,7 +31,7 @@ let package = Package(
       name: "ReviewTests",
       dependencies: [
         "Store", "RequestLayer", "Original", "Fixed", "CandidateSubmission", "Submissions", "Findings", "Report",
-        "ReviewCLI",
+        "ReviewCLI", "RealStack",
       ]
     ),
   ],
