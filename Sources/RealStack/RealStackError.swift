@@ -5,6 +5,8 @@
 public enum RealStackError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A program is not installed: `what` names it (e.g. `initdb`), `remedy` says how to install it.
   case missingTool(String, remedy: String)
+  /// A system user the stack needs does not exist, e.g. `postgres` when running as root.
+  case missingUser(String, remedy: String)
   /// A file the stack needs does not exist, e.g. `python/requirements.txt`.
   case missingFile(String, remedy: String)
   /// A setup command ran and failed: the command line, its exit status and the tail of its output.
@@ -19,6 +21,8 @@ public enum RealStackError: Error, Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .missingTool(let what, let remedy):
       "\(what) was not found on PATH; \(remedy)"
+    case .missingUser(let name, let remedy):
+      "there is no \(name) user; \(remedy)"
     case .missingFile(let path, let remedy):
       "\(path) does not exist; \(remedy)"
     case .commandFailed(let command, let status, let output):

@@ -22,40 +22,66 @@ enum Subprocess {
   /// With `passThrough`, the command's standard output and error go to this process's standard error as they come
   /// (pip's progress); otherwise both are collected and returned. A non-zero exit throws with the output's tail,
   /// unless `allowFailure`.
+  ///
+  /// This spawns with `posix_spawn` and waits with `waitpid` rather than using Foundation's `Process`: on Linux,
+  /// `Process` learns of a child's exit through a descriptor the child inherits, and `pg_ctl start` leaves a server
+  /// running that keeps it open, so `waitUntilExit` would never return. Output goes to a file for the same reason
+  /// (a pipe held by the server would never reach its end), and the child gets no descriptor beyond 0, 1 and 2.
   @discardableResult
   static func run(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-    currentDirectory: URL? = nil, passThrough: Bool = false, allowFailure: Bool = false
+    passThrough: Bool = false, allowFailure: Bool = false
   ) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-    process.standardInput = FileHandle.nullDevice
-    let pipe = Pipe()
-    if passThrough {
-      process.standardOutput = FileHandle.standardError
-      process.standardError = FileHandle.standardError
-    } else {
-      process.standardOutput = pipe
-      process.standardError = pipe
-    }
     let commandLine = ([executable] + arguments).joined(separator: " ")
-    do {
-      try process.run()
-    } catch {
-      throw RealStackError.commandFailed(command: commandLine, status: -1, output: "\(error)")
+    let capture = FileManager.default.temporaryDirectory.appendingPathComponent("realstack-\(UUID().uuidString).out")
+    defer { try? FileManager.default.removeItem(at: capture) }
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    if passThrough {
+      posix_spawn_file_actions_adddup2(&actions, 2, 1)
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 1, capture.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+      posix_spawn_file_actions_adddup2(&actions, 1, 2)
     }
-    // Read to the end before waiting, so a command that fills the pipe cannot block forever.
-    let data = passThrough ? Data() : pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let output = String(decoding: data, as: UTF8.self)
-    let status = process.terminationStatus
+    closeInheritedDescriptors(&actions)
+
+    let environmentLines = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = environmentLines.map { strdup($0) } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+
+    var pid = pid_t()
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    guard spawned == 0 else {
+      throw RealStackError.commandFailed(
+        command: commandLine, status: -1, output: String(cString: strerror(spawned)))
+    }
+    var waitStatus: Int32 = 0
+    while waitpid(pid, &waitStatus, 0) == -1 && errno == EINTR {}
+    // WIFEXITED / WEXITSTATUS, spelled out (the C macros are not imported); a signal gives 128 + its number.
+    let status = waitStatus & 0x7F == 0 ? (waitStatus >> 8) & 0xFF : 128 + (waitStatus & 0x7F)
+    let output = passThrough ? "" : ((try? String(contentsOf: capture, encoding: .utf8)) ?? "")
     if status != 0 && !allowFailure {
       throw RealStackError.commandFailed(command: commandLine, status: status, output: tail(of: output))
     }
     return (status, output)
+  }
+
+  /// Adds to `actions` the closing of every descriptor from 3 up: glibc's `posix_spawn_file_actions_addclosefrom_np`
+  /// (looked up at run time, as the Swift module does not import it), or else each descriptor open right now.
+  private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+    typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
+      _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+      return
+    }
+    let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+    for descriptor in open.compactMap(Int32.init) where descriptor > 2 {
+      posix_spawn_file_actions_addclose(&actions, descriptor)
+    }
   }
 
   /// The last `limit` characters of `text`, marked when cut, so error messages stay readable.
