@@ -77,9 +77,12 @@ public struct RealApp: Sendable {
   /// `load`: imports the app at `app` (relative to python/ or absolute), builds it on `databaseURL` and creates
   /// its tables. App import errors come back as ``AdapterError`` of kind `app-load`.
   public func load(app: String, databaseURL: String, mapping: Mapping? = nil) throws -> Shape {
-    var command: [(String, JSONValue)] = [("op", "load"), ("app", .string(app)), ("database_url", .string(databaseURL))]
+    var command: [(String, JSONValue)] = [
+      ("op", "load"), ("app", .string(app)), ("database_url", .string(databaseURL)),
+    ]
     if let mapping {
-      let tables = JSONValue.object(JSONObject(mapping.tables.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+      let tables = JSONValue.object(
+        JSONObject(mapping.tables.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
       let columns = JSONValue.object(
         JSONObject(
           mapping.columns.sorted { $0.key < $1.key }.map { table, renames in
@@ -129,7 +132,8 @@ public struct RealApp: Sendable {
     let answer = try adapter.call(["op": "seed", "table": .string(table), "rows": .array(encoded)])
     if case .object(let refused) = answer["refused"] {
       return .refused(
-        sqlstate: refused["sqlstate"].flatMap(Self.string) ?? "", constraint: refused["constraint"].flatMap(Self.string),
+        sqlstate: refused["sqlstate"].flatMap(Self.string) ?? "",
+        constraint: refused["constraint"].flatMap(Self.string),
         message: refused["message"].flatMap(Self.string) ?? "")
     }
     guard case .array(let ids) = answer["ids"] else { throw ProtocolDecodingError("a seed answer has ids") }

@@ -70,7 +70,8 @@ extension RealResponse {
     exception = nil
     if case .object(let raised) = answer["exception"] {
       func text(_ key: String) -> String? { if case .string(let value) = raised[key] { value } else { nil } }
-      exception = RealException(type: text("type") ?? "Exception", message: text("message") ?? "",
+      exception = RealException(
+        type: text("type") ?? "Exception", message: text("message") ?? "",
         traceback: text("traceback"))
     }
     response = Response(
