@@ -24,6 +24,7 @@ public final class Store: Sendable {
   struct State: Sendable {
     var database: Database
     var sequences: [String: Int] = [:]
+    var namedSequences: [String: Int] = [:]
     var sessionsOpened = 0
     /// How many transactions have committed: a write checked at this count needs no re-check while it holds.
     var commits = 0
@@ -135,6 +136,15 @@ public final class Store: Sendable {
       return event
     }
     if let fault { throw .injectedFault(fault) }
+  }
+
+  /// The next value of the named sequence, from 1, as PostgreSQL's `nextval`: never handed out twice. Tables' id
+  /// sequences are separate; use a name that is not a table's.
+  public func nextValue(of sequence: String) -> Int {
+    state.withLock { state in
+      state.namedSequences[sequence, default: 0] += 1
+      return state.namedSequences[sequence]!
+    }
   }
 
   /// The next id of `table`; ids are never handed out twice, even when a transaction rolls back.

@@ -25,6 +25,13 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Whether a retry of the same work may succeed: the connection was lost, or the transaction lost a race
+  /// (serialization failure, deadlock, lock timeout). Integrity and data errors would fail again.
+  public var isTransient: Bool {
+    if case .injectedFault = self { return true }
+    return false
+  }
+
   public var description: String {
     switch self {
     case .uniqueViolation(let table, let constraint, let key):

@@ -64,8 +64,8 @@ struct Database: Sendable {
       throw .undeclared("column \"\(unknown)\" of relation \"\(table)\" does not exist")
     }
     var stored: [String: Value] = [:]
-    for column in schema.columns {
-      let given = values[column.name] ?? column.defaultValue
+    for column in schema.columns.filter({ $0.generation == nil }) + schema.columns.filter({ $0.generation != nil }) {
+      let given = column.generation.map { $0.compute(stored) } ?? values[column.name] ?? column.defaultValue
       switch column.type.coerce(given) {
       case .success(let value): stored[column.name] = value
       case .failure(let rejection):

@@ -33,7 +33,7 @@ public final class InProcessSystem: SystemUnderTest {
     let response = implementation.handle(request, on: store)
     return Exchange(
       response: response, statements: store.statementLog.dropFirst(logged).map(\.statement),
-      faultsFired: faults - store.plannedFaults, after: store.snapshot())
+      faultsFired: faults - store.plannedFaults, after: store.snapshot(), log: response.log)
   }
 
   public func snapshot() -> Snapshot {
@@ -79,7 +79,7 @@ public final class InProcessSystem: SystemUnderTest {
       paused: true,
       first: Exchange(
         response: exchange.response, statements: firstStatements,
-        faultsFired: exchange.faultsFired - secondExchange.faultsFired, after: exchange.after),
+        faultsFired: exchange.faultsFired - secondExchange.faultsFired, after: exchange.after, log: exchange.log),
       second: secondExchange, secondWaited: false)
   }
 }
