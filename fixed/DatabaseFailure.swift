@@ -8,7 +8,7 @@ import Store
 /// the field, since the same request would be refused again. Anything else is a bug on our side: a 500. Every
 /// server-side failure is logged once with the request id, which the error body carries too, so a client can
 /// quote it to support and an operator can find the log line.
-enum DatabaseFailure {  // finding: no-error-handling, untraceable-failures
+enum DatabaseFailure {  // finding: no-error-handling, untraceable-failures, failures-not-by-cause
   static func response(to error: StoreError, serving request: Request) -> Response {
     if let (status, field, message) = clientCause(of: error) {
       return ClientError(status: status, field: field, message).response
@@ -16,7 +16,7 @@ enum DatabaseFailure {  // finding: no-error-handling, untraceable-failures
     let requestID = request.id ?? "unknown"
     if error.isTransient {
       return failure(
-        "the product could not be created because the database was unavailable; nothing was saved, retry the "
+        "the product could not be created because of a temporary database failure; nothing was saved, retry the "
           + "request", status: 503, requestID: requestID, headers: ["Retry-After": "1"]
       ).logging(.error, "request \(requestID): \(request.method) \(request.path) failed, answered 503: \(error)")
     }

@@ -18,7 +18,7 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
       "price": try Value(adapting: data.item("price")),  // finding: float-price, no-range-checks
       "warehouse_id": try Value(adapting: data.item("warehouse_id")),  // finding: product-tied-to-warehouse, catalog-requires-stock
     ])
-  try db.commit()  // finding: non-atomic-commit, no-error-handling, untraceable-failures
+  try db.commit()  // finding: non-atomic-commit, no-error-handling, untraceable-failures, failures-not-by-cause
 
   // Update inventory count
   db.add(

@@ -12,8 +12,14 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidValue(table: String, column: String, value: Value, type: ColumnType, reason: String)
   /// A statement named a table or column that the schema does not declare.
   case undeclared(String)
-  /// `OperationalError` injected by a test or probe.
+  /// `OperationalError` injected by a test or probe: the connection was lost.
   case injectedFault(StatementEvent)
+  /// `SerializationFailure` injected by a test or probe.
+  case serializationFailure(StatementEvent)
+  /// `DeadlockDetected` injected by a test or probe.
+  case deadlockDetected(StatementEvent)
+  /// `LockNotAvailable` (a lock timeout) injected by a test or probe.
+  case lockNotAvailable(StatementEvent)
   /// The transaction failed earlier and must be rolled back before the session can be used again.
   case pendingRollback(cause: String)
 
@@ -28,8 +34,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Whether a retry of the same work may succeed: the connection was lost, or the transaction lost a race
   /// (serialization failure, deadlock, lock timeout). Integrity and data errors would fail again.
   public var isTransient: Bool {
-    if case .injectedFault = self { return true }
-    return false
+    switch self {
+    case .injectedFault, .serializationFailure, .deadlockDetected, .lockNotAvailable: true
+    default: false
+    }
   }
 
   public var description: String {
@@ -50,6 +58,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       "ProgrammingError: \(what)"
     case .injectedFault(let event):
       "OperationalError: injected fault at \(event)"
+    case .serializationFailure(let event):
+      "SerializationFailure: could not serialize access due to concurrent update (injected at \(event))"
+    case .deadlockDetected(let event):
+      "DeadlockDetected: deadlock detected (injected at \(event))"
+    case .lockNotAvailable(let event):
+      "LockNotAvailable: canceling statement due to lock timeout (injected at \(event))"
     case .pendingRollback(let cause):
       "PendingRollbackError: this transaction was rolled back after an earlier error (\(cause))"
     }

@@ -6,6 +6,7 @@ public enum Catalog {
     .requiredOptionalField, .nonAtomicCommit, .noErrorHandling, .duplicateSKU, .skuRace, .duplicateInventoryRow,
     .floatPrice, .productTiedToWarehouse, .noChangeLog, .wrongStatusCode, .noAuthentication, .noTenantCheck,
     .unknownWarehouse, .nonIdempotentRetry, .untraceableFailures, .skuCaseVariants, .catalogRequiresStock,
+    .failuresNotByCause,
   ]
 
   /// The findings for `GET /api/companies/{company_id}/alerts/low-stock`.
