@@ -48,9 +48,11 @@ private func insertProduct(
         .response
     }
   }
-  if try db.first("products", where: ["sku_normalized": .text(data.sku.lowercased())]) != nil {  // finding: duplicate-sku, sku-case-variants
+  let normalizedSKU = Value.text(data.sku.lowercased())  // finding: sku-case-variants
+  if try db.first("products", where: ["sku_normalized": normalizedSKU]) != nil {  // finding: duplicate-sku
     return ClientError(
-      status: 409, field: "sku", "a product with sku \(data.sku) already exists (SKUs are compared without regard to case)"
+      status: 409, field: "sku",
+      "a product with sku \(data.sku) already exists (SKUs are compared without regard to case)"
     ).response
   }
 

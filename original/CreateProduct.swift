@@ -16,8 +16,8 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
       "name": try Value(adapting: data.item("name")),  // finding: missing-validation, unchecked-types, no-range-checks
       "sku": try Value(adapting: data.item("sku")),  // finding: duplicate-sku, sku-race, sku-case-variants
       "price": try Value(adapting: data.item("price")),  // finding: float-price, no-range-checks
-      "warehouse_id": try Value(adapting: data.item("warehouse_id")),  // finding: product-tied-to-warehouse, catalog-requires-stock
-    ])
+      "warehouse_id": try Value(adapting: data.item("warehouse_id")),  // finding: product-tied-to-warehouse
+    ])  // finding: catalog-requires-stock
   try db.commit()  // finding: non-atomic-commit, no-error-handling, untraceable-failures, failures-not-by-cause
 
   // Update inventory count

@@ -121,11 +121,13 @@ extension ScriptedRequest {
   /// The request as a script line would write it.
   var json: JSONValue {
     var fields: [(String, JSONValue)] = [
-      ("method", .string(method)), ("path", .string(path)), ("content_type", contentType.map(JSONValue.string) ?? .null),
+      ("method", .string(method)), ("path", .string(path)),
+      ("content_type", contentType.map(JSONValue.string) ?? .null),
       ("body", .string(body)), ("as", companyID.map(JSONValue.integer) ?? .null),
     ]
     if !headers.isEmpty {
-      fields.append(("headers", .object(JSONObject(headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
+      fields.append(
+        ("headers", .object(JSONObject(headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
     }
     return .object(JSONObject(fields))
   }

@@ -8,7 +8,9 @@ import Testing
 @Suite("The fix's answers to database failures")
 struct FailureAnswerTests {
 
-  static let transient: [Fault.Failure] = [.connectionLost, .serializationFailure, .deadlockDetected, .lockNotAvailable]
+  static let transient: [Fault.Failure] = [
+    .connectionLost, .serializationFailure, .deadlockDetected, .lockNotAvailable,
+  ]
 
   static let refusals: [StoreError] = [
     .foreignKeyViolation(
@@ -48,7 +50,8 @@ struct FailureAnswerTests {
 
   @Test func aRefusedValueNamesItsField() throws {
     let (exchange, _) = try create(
-      failing: .refusal(.checkViolation(table: "inventory", constraint: "inventory_same_company", rule: "same company")))
+      failing: .refusal(.checkViolation(table: "inventory", constraint: "inventory_same_company", rule: "same company"))
+    )
     #expect(exchange.response.status == 403)
     #expect(exchange.response.rejects(field: "warehouse_id"))
   }
