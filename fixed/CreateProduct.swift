@@ -25,11 +25,9 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
     return try insertProduct(data, key: key, by: principal, at: request.receivedAt, db)
   } catch {
     db.rollback()  // finding: non-atomic-commit
-    if case .uniqueViolation(table: "idempotency_keys", _, _) = error,  // finding: non-idempotent-retry
-      let earlier = try? key?.earlierAnswer(for: data, company: principal.companyID, db)
-    {
-      return earlier
-    }
+    // A concurrent create with the same key won (on the SKU or on the key itself): answer what it answered.
+    let earlier = try? key?.earlierAnswer(for: data, company: principal.companyID, db)  // finding: non-idempotent-retry
+    if let earlier { return earlier }
     return DatabaseFailure.response(to: error, serving: request)  // finding: no-error-handling
   }
 }
