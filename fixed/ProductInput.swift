@@ -10,11 +10,12 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
   let sku: String
   /// An exact amount with at most two fraction digits.
   let price: Decimal
-  let warehouseID: Int
+  /// Where the initial stock goes; `nil` creates the product in the catalog only, to be stocked later.
+  let warehouseID: Int?
   let initialQuantity: Int
 
-  static let requiredFields = ["name", "sku", "price", "warehouse_id"]
-  static let optionalFields = ["initial_quantity"]
+  static let requiredFields = ["name", "sku", "price"]
+  static let optionalFields = ["warehouse_id", "initial_quantity"]
 
   init(_ request: Request) throws(ClientError) {
     let body = try ClientError.jsonObject(from: request)  // finding: non-object-body, html-error-responses
@@ -30,11 +31,27 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
     name = try Self.text(body, "name", maxLength: 255)
     sku = try Self.sku(body)
     price = try Self.price(body)  // finding: float-price
-    warehouseID = try Self.integer(body, "warehouse_id", minimum: 1)
+    switch body["warehouse_id"] {  // finding: catalog-requires-stock
+    case nil, .null?: warehouseID = nil
+    default: warehouseID = try Self.integer(body, "warehouse_id", minimum: 1)
+    }
     switch body["initial_quantity"] {  // finding: required-optional-field
     case nil, .null?: initialQuantity = 0
     default: initialQuantity = try Self.integer(body, "initial_quantity", minimum: 0)
     }
+    if warehouseID == nil, initialQuantity != 0 {
+      throw ClientError(field: "warehouse_id", "warehouse_id is required when initial_quantity is given")
+    }
+  }
+
+  /// The checked input in one canonical line: two bodies that differ only in spelling (white space, key order,
+  /// `19.9` and `19.90`) create the same product and have the same fingerprint.
+  var fingerprint: String {
+    let fields: [(String, JSONValue)] = [
+      ("name", .string(name)), ("sku", .string(sku)), ("price", .string("\(price)")),
+      ("warehouse_id", warehouseID.map { .integer($0) } ?? .null), ("initial_quantity", .integer(initialQuantity)),
+    ]
+    return JSONValue.object(JSONObject(fields)).encoded(sortedKeys: true)
   }
 
   private static var fieldList: String { (requiredFields + optionalFields).joined(separator: ", ") }

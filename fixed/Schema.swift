@@ -1,8 +1,8 @@
 import Store
 
-/// The corrected schema: a SKU is unique platform-wide, a price is an exact decimal, a product belongs to a company
-/// rather than to a warehouse, inventory has one row per product and warehouse, and every stock change is logged;
-/// with Part 2's product types, suppliers, bundles and sales. `case-study/SCHEMA.md` explains each constraint.
+/// The corrected schema: a SKU is unique platform-wide whatever its letter case, a price is an exact decimal, a product belongs to a company
+/// rather than to a warehouse, inventory has one row per product and warehouse, every stock change is logged, and
+/// a create's idempotency key is kept with the product it made; with Part 2's product types, suppliers, bundles and sales. `case-study/SCHEMA.md` explains each constraint.
 public let schema = Schema(
   name: "fixed",
   tables: [
@@ -28,12 +28,17 @@ public let schema = Schema(
       columns: [
         Column("name", .text(maxLength: 255)),
         Column("sku", .text(maxLength: 64)),
+        Column("sku_normalized", .text(maxLength: 64), generatedAs: "lower(sku)") {  // finding: sku-case-variants
+          .text($0["sku"]?.text?.lowercased() ?? "")
+        },
         Column("price", .decimal(precision: 12, scale: 2)),  // finding: float-price
         Column("company_id", .integer),  // finding: product-tied-to-warehouse, no-tenant-check
         Column("product_type_id", .integer, nullable: true),  // finding: alerts-ignores-product-type
         Column("low_stock_threshold", .integer, nullable: true),
       ],
-      uniques: [UniqueConstraint("products_sku_key", ["sku"])],  // finding: duplicate-sku, sku-race
+      uniques: [  // finding: duplicate-sku, sku-race, sku-case-variants
+        UniqueConstraint("products_sku_normalized_key", ["sku_normalized"])
+      ],
       foreignKeys: [  // finding: product-tied-to-warehouse
         ForeignKey("products_company_id_fkey", "company_id", references: "companies"),
         ForeignKey("products_product_type_id_fkey", "product_type_id", references: "product_types"),
@@ -83,6 +88,19 @@ public let schema = Schema(
         }
       ],
       indexes: [Index("inventory_changes_inventory_id_idx", ["inventory_id"])]  // finding: no-change-log
+    ),
+    TableSchema(  // finding: non-idempotent-retry
+      "idempotency_keys",
+      columns: [
+        Column("company_id", .integer), Column("key", .text(maxLength: 255)),
+        Column("request_fingerprint", .text(maxLength: nil)), Column("product_id", .integer),
+        Column("created_at", .timestamp),
+      ],
+      uniques: [UniqueConstraint("idempotency_keys_company_key_key", ["company_id", "key"])],
+      foreignKeys: [
+        ForeignKey("idempotency_keys_company_id_fkey", "company_id", references: "companies"),
+        ForeignKey("idempotency_keys_product_id_fkey", "product_id", references: "products"),
+      ]
     ),
     TableSchema(
       "suppliers",

@@ -16,8 +16,14 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case unsendable(String)
   /// A statement named a table or column that the schema does not declare.
   case undeclared(String)
-  /// `OperationalError` injected by a test or probe.
+  /// `OperationalError` injected by a test or probe: the connection was lost.
   case injectedFault(StatementEvent)
+  /// `SerializationFailure` injected by a test or probe.
+  case serializationFailure(StatementEvent)
+  /// `DeadlockDetected` injected by a test or probe.
+  case deadlockDetected(StatementEvent)
+  /// `LockNotAvailable` (a lock timeout) injected by a test or probe.
+  case lockNotAvailable(StatementEvent)
   /// The transaction failed earlier and must be rolled back before the session can be used again.
   case pendingRollback(cause: String)
 
@@ -25,6 +31,15 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   public var isIntegrityError: Bool {
     switch self {
     case .uniqueViolation, .foreignKeyViolation, .checkViolation, .notNullViolation: true
+    default: false
+    }
+  }
+
+  /// Whether a retry of the same work may succeed: the connection was lost, or the transaction lost a race
+  /// (serialization failure, deadlock, lock timeout). Integrity and data errors would fail again.
+  public var isTransient: Bool {
+    switch self {
+    case .injectedFault, .serializationFailure, .deadlockDetected, .lockNotAvailable: true
     default: false
     }
   }
@@ -51,6 +66,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       "ProgrammingError: \(what)"
     case .injectedFault(let event):
       "OperationalError: injected fault at \(event)"
+    case .serializationFailure(let event):
+      "SerializationFailure: could not serialize access due to concurrent update (injected at \(event))"
+    case .deadlockDetected(let event):
+      "DeadlockDetected: deadlock detected (injected at \(event))"
+    case .lockNotAvailable(let event):
+      "LockNotAvailable: canceling statement due to lock timeout (injected at \(event))"
     case .pendingRollback(let cause):
       "PendingRollbackError: this transaction was rolled back after an earlier error (\(cause))"
     }

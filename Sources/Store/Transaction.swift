@@ -67,8 +67,8 @@ struct Database: Sendable {
     }
     for value in values.values { try value.checkSendable() }
     var stored: [String: Value] = [:]
-    for column in schema.columns {
-      let given = values[column.name] ?? column.defaultValue
+    for column in schema.columns.filter({ $0.generation == nil }) + schema.columns.filter({ $0.generation != nil }) {
+      let given = column.generation.map { $0.compute(stored) } ?? values[column.name] ?? column.defaultValue
       switch column.type.coerce(given) {
       case .success(let value): stored[column.name] = value
       case .failure(let rejection) where rejection.mismatch:

@@ -49,6 +49,12 @@ public struct AdversarialCorpus: Sendable {
     ]
   }
 
+  /// The field a create without a warehouse breaks: none when it brings no stock (a catalog-only product), else
+  /// `warehouse_id`, which stock needs.
+  static func unstockedField(_ fields: Fields) -> String? {
+    fields.contains { $0 == ("initial_quantity", "0") } ? nil : "warehouse_id"
+  }
+
   static func json(_ fields: Fields) -> String {
     "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
   }
@@ -108,12 +114,14 @@ public struct AdversarialCorpus: Sendable {
       return done("valid \(field) \(value.prefix(20))", json(replacing(fields, field, with: value)), field: nil)
     case 22..<60:
       let value = refusedValues[field]!.randomElement(using: &generator)!
-      return done("\(field) as \(value.prefix(20))", json(replacing(fields, field, with: value)), field: field)
+      let broken = field == "warehouse_id" && value == "null" ? unstockedField(fields) : field
+      return done("\(field) as \(value.prefix(20))", json(replacing(fields, field, with: value)), field: broken)
     case 60..<66:
       guard field != "initial_quantity" else {
         return done("without initial_quantity", json(fields.filter { $0.0 != field }), field: nil)
       }
-      return done("without \(field)", json(fields.filter { $0.0 != field }), field: field)
+      let broken = field == "warehouse_id" ? unstockedField(fields) : field
+      return done("without \(field)", json(fields.filter { $0.0 != field }), field: broken)
     case 66..<70:
       let extra = ["colour", "warehouse", "Price", "initial_qty", ""].randomElement(using: &generator)!
       return done("extra key \(extra)", json(fields + [(extra, "1")]), field: extra)

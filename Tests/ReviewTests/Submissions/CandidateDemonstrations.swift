@@ -16,6 +16,8 @@ struct CandidateDemonstrations {
       "no-authentication": .reproduced, "no-tenant-check": .reproduced, "unchecked-types": .reproduced,
       "no-range-checks": .reproduced, "non-object-body": .reproduced, "duplicate-inventory-row": .reproduced,
       "no-change-log": .reproduced, "html-error-responses": .reproduced,
+      "non-idempotent-retry": .reproduced, "untraceable-failures": .reproduced, "sku-case-variants": .reproduced,
+      "catalog-requires-stock": .reproduced, "failures-not-by-cause": .reproduced,
       "sku-race": .partly, "no-error-handling": .partly, "unknown-warehouse": .partly, "wrong-status-code": .partly,
     ]
     for finding in Catalog.lowStockAlerts { verdicts[finding.id] = .reproduced }
