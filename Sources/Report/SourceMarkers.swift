@@ -11,6 +11,11 @@ public struct SourceMarker: Hashable, Sendable {
   public let findings: [String]
   /// The marked lines' code, `line` through `endLine`.
   public let code: [String]
+
+  /// `file:line`, or `file:line-endLine` for a construct of several lines.
+  public var location: String {
+    line == endLine ? "\(file):\(line)" : "\(file):\(line)-\(endLine)"
+  }
 }
 
 /// Reads the markers of every Swift file under a folder.

@@ -9,7 +9,7 @@ struct ReviewCommandTests {
     let result = review()
     #expect(result.exitCode == 0)
     #expect(result.output.hasPrefix("# StockFlow review: findings"))
-    for finding in Catalog.all { #expect(result.output.contains("### \(finding.id)")) }
+    for finding in Catalog.all { #expect(result.output.contains("(findings/\(finding.id).md)")) }
   }
 
   @Test func printsTheReportAsValidJSON() throws {
