@@ -45,13 +45,7 @@ public struct ReviewRun: Sendable {
   /// The code that carries `finding` in `implementation`: each marked construct, without those nested in another
   /// one that carries it too, in file and line order.
   public func code(of finding: Finding, in implementation: Implementation) -> [SourceMarker] {
-    let marked = markers(of: finding, in: implementation)
-    return marked.filter { inner in
-      !marked.contains { outer in
-        outer != inner && outer.file == inner.file && outer.line <= inner.line && inner.endLine <= outer.endLine
-          && (outer.line, outer.endLine) != (inner.line, inner.endLine)
-      }
-    }
+    SourceMarkers.outermost(markers(of: finding, in: implementation))
   }
 
   /// How many findings `implementation` shows with `verdict`.
