@@ -96,6 +96,17 @@ public struct AdversarialCorpus: Sendable {
     ],
   ]
 
+  /// A string of 1 MiB, built once: repeating a one-character string appends character by character.
+  static let megabyte = String(decoding: [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20), as: UTF8.self)
+
+  /// Arrays nested `depth` deep, `[[...]]`, for each depth the corpus uses, built once.
+  static let nesting: [Int: String] = Dictionary(
+    uniqueKeysWithValues: [1001, 5000, 100_000].map { depth in
+      let bytes =
+        [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth)
+      return (depth, String(decoding: bytes, as: UTF8.self))
+    })
+
   static func make(_ index: Int, _ generator: inout SplitMix64) -> AdversarialCase {
     let fields = validFields(&generator)
     func done(_ label: String, _ text: String, field: String?, contentType: String? = "application/json")
@@ -146,12 +157,11 @@ public struct AdversarialCorpus: Sendable {
       return done("content type \(type ?? "none")", json(fields), field: "body", contentType: type)
     case 92..<94:
       let depth = [1001, 5000, 100_000].randomElement(using: &generator)!
-      let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+      let nested = nesting[depth]!
       return generator.next() % 2 == 0
         ? done("nested \(depth) deep", nested, field: "body")
         : done("name nested \(depth) deep", json(replacing(fields, "name", with: nested)), field: "body")
     case 94..<95:
-      let megabyte = String(repeating: "x", count: 1 << 20)
       let target = generator.next() % 2 == 0 ? "name" : "sku"
       return done("\(target) of 1 MB", json(replacing(fields, target, with: "\"\(megabyte)\"")), field: target)
     default:

@@ -43,7 +43,7 @@ struct CommandLineTests {
     #expect(
       result.errors == """
         error: invalid value 'xml' for --format; valid values: markdown, json
-        usage: review report [--format markdown|json] [--output PATH]
+        usage: review report [--format markdown|json] [--output PATH] [--pages FOLDER]
         See 'review help report'.
 
         """)
