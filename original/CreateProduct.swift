@@ -4,7 +4,7 @@ import Store
 /// `POST /api/products` as given, ported statement by statement from the Flask view, defects included.
 ///
 /// Every failure escapes to Flask (a 500), and whatever the first commit saved stays saved. The Python it ports is
-/// quoted in `case-study/ORIGINAL.md`.
+/// `python/apps/original/views.py`, quoted in `case-study/ORIGINAL.md`.
 @Sendable
 public func createProduct(_ request: Request, _ db: Session) throws -> Response {  // finding: no-authentication
   let data = try request.json()  // finding: non-object-body, html-error-responses, non-idempotent-retry
