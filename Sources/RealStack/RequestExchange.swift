@@ -114,12 +114,20 @@ public struct RealDump: Hashable, Sendable {
       for (position, row) in rows.enumerated() {
         guard case .object(let cells) = row else { throw ProtocolDecodingError("a row of \(table) is an object") }
         var values: [String: Value] = [:]
-        for (column, cell) in cells.members { values[column] = try Value(protocolValue: cell) }
+        var scales: [String: Int] = [:]
+        for (column, cell) in cells.members {
+          values[column] = try Value(protocolValue: cell)
+          if case .object(let tagged) = cell, case .string(let text)? = tagged["numeric"],
+            let dot = text.firstIndex(of: ".")
+          {
+            scales[column] = text.distance(from: dot, to: text.endIndex) - 1
+          }
+        }
         if case .int(let id) = values["id"] {
           values["id"] = nil
-          decoded.append(Row(id: id, values: values))
+          decoded.append(Row(id: id, values: values, scales: scales))
         } else {
-          decoded.append(Row(id: position + 1, values: values))
+          decoded.append(Row(id: position + 1, values: values, scales: scales))
         }
       }
       rowsByTable[table] = decoded

@@ -87,7 +87,11 @@ struct Database: Sendable {
     for column in try self.table(table).schema.columns where stored[column.name] == .null && !column.nullable {
       throw .notNullViolation(table: table, column: column.name)
     }
-    return Row(id: id, values: stored)
+    var scales: [String: Int] = [:]
+    for column in try self.table(table).schema.columns {
+      if case .decimal(_, let scale) = column.type { scales[column.name] = scale }
+    }
+    return Row(id: id, values: stored, scales: scales)
   }
 
   /// Checks `row`'s constraints against committed rows merged with `transaction`'s writes.

@@ -47,7 +47,7 @@ struct CandidateDemonstrations {
   @Test func aThirdDecimalPlaceIsRoundedAwaySilently() throws {
     let trial = try Trial(Self.candidate)
     #expect(try trial.createProduct(ProductBody.json(["price": "19.999"])).status == 201)
-    #expect(try trial.rows("products").first?["price"].description == "20")
+    #expect(try trial.rows("products").first?.text("price") == "20.00")
   }
 }
 
