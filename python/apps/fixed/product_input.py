@@ -14,8 +14,8 @@ from decimal import Decimal
 from .errors import ClientError
 
 INT32_MAX = 2**31 - 1
-REQUIRED_FIELDS = ("name", "sku", "price", "warehouse_id")
-OPTIONAL_FIELDS = ("initial_quantity",)
+REQUIRED_FIELDS = ("name", "sku", "price")
+OPTIONAL_FIELDS = ("warehouse_id", "initial_quantity")
 FIELD_LIST = ", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 
 # The white space trimmed from a name: Unicode's (as Swift's `whitespacesAndNewlines`), without the four
@@ -86,7 +86,7 @@ class ProductInput:  # finding: missing-validation, unchecked-types, no-range-ch
     name: str
     sku: str
     price: Decimal  # an exact amount with at most two fraction digits
-    warehouse_id: int
+    warehouse_id: int | None  # where the initial stock goes; None creates the product in the catalog only
     initial_quantity: int
 
     @classmethod
@@ -104,12 +104,34 @@ class ProductInput:  # finding: missing-validation, unchecked-types, no-range-ch
         name = _text(body, "name", max_length=255)
         sku = _sku(body)
         price = _price(body)  # finding: float-price
-        warehouse_id = _integer(body, "warehouse_id", minimum=1)
+        if body.get("warehouse_id") is None:  # finding: catalog-requires-stock
+            warehouse_id = None
+        else:
+            warehouse_id = _integer(body, "warehouse_id", minimum=1)
         if body.get("initial_quantity") is None:  # finding: required-optional-field
             initial_quantity = 0
         else:
             initial_quantity = _integer(body, "initial_quantity", minimum=0)
+        if warehouse_id is None and initial_quantity != 0:
+            raise ClientError(400, "warehouse_id", "warehouse_id is required when initial_quantity is given")
         return cls(name, sku, price, warehouse_id, initial_quantity)
+
+    @property
+    def fingerprint(self) -> str:
+        """The checked input in one canonical line: two bodies that differ only in spelling (white space, key order,
+        `19.9` and `19.90`) create the same product and have the same fingerprint (as the Swift fix writes it)."""
+        fields = {
+            "name": self.name, "sku": self.sku, "price": _plain(self.price), "warehouse_id": self.warehouse_id,
+            "initial_quantity": self.initial_quantity,
+        }
+        return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _plain(amount: Decimal) -> str:
+    """The amount without trailing fraction zeros or an exponent, as Foundation's `Decimal` prints it: `19.9`, `5`."""
+    if amount == 0:
+        return "0"
+    return format(amount.normalize(), "f")
 
 
 def _text(body: dict, field: str, max_length: int, trimmed: bool = True) -> str:
