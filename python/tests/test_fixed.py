@@ -145,7 +145,12 @@ class CreateProductTests(FixedCase):
             ("name", '" \\t "', "name must not be empty"),
             ("name", json.dumps("x" * 256), "name must be at most 255 characters"),
             ("name", '"a\\u0007b"', "name must not contain control characters"),
-            ("name", '"a\\ud800b"', "name must not contain lone surrogates"),
+            ("name", '"a\\ud800b"', "name must not contain a lone surrogate or U+FFFD (text damaged in encoding)"),
+            ("name", '"a\\ufffdb"', "name must not contain a lone surrogate or U+FFFD (text damaged in encoding)"),
+            ("name", '"\\u202eWidget"', "name must not contain invisible or direction-changing characters (found U+202E)"),
+            ("name", '"Wid\\u200bget"', "name must not contain invisible or direction-changing characters (found U+200B)"),
+            ("sku", '"W\\u200d1"', "sku must not contain invisible or direction-changing characters (found U+200D)"),
+            ("sku", '"W\\udc001"', "sku must not contain a lone surrogate or U+FFFD (text damaged in encoding)"),
             ("sku", '" WID-1"', None),
             ("sku", '"-W"', None),
             ("sku", '"W\\u00e9"', None),
@@ -155,6 +160,21 @@ class CreateProductTests(FixedCase):
             with self.subTest(field=field, literal=literal):
                 text = json.dumps({**WIDGET, field: "@"}).replace('"@"', literal)
                 self.assert_refused(self.send(text), 400, field, message)
+
+    def test_routing_errors_are_json(self):
+        cases = [
+            ({"method": "GET", "path": "/api/products"}, 405, "OPTIONS, POST"),
+            ({"method": "POST", "path": "/api/companies/1/alerts/low-stock"}, 405, "GET, HEAD, OPTIONS"),
+            ({"method": "GET", "path": "/api/companies/abc/alerts/low-stock"}, 404, None),
+            ({"method": "GET", "path": "/api/nowhere"}, 404, None),
+        ]
+        for request, status, allow in cases:
+            with self.subTest(**request):
+                answer = self.adapter.ok("request", user_id=1, **request)
+                self.assertEqual(answer["status"], status)
+                self.assertEqual(answer["headers"]["Content-Type"], "application/json")
+                self.assertIn("error", body_json(answer))
+                self.assertEqual(answer["headers"].get("Allow"), allow)
 
     def test_bodies_that_are_not_a_product_object(self):
         cases = [

@@ -7,6 +7,7 @@ Every rejection is a `ClientError` naming the field, so a client mistake is a 4x
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +23,9 @@ FIELD_LIST = ", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 # information separators U+001C-U+001F that Python's `str.isspace` adds; those are refused as control characters.
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\x1c\x1d\x1e\x1f")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# A lone surrogate (PostgreSQL cannot store one; the driver cannot even encode it) or U+FFFD, what a decoder leaves
+# of one: the Swift fix's parser cannot tell them apart, so both are refused, as text damaged on its way here.
+_DAMAGED = re.compile("[\ud800-\udfff\ufffd]")
 _SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 _EXPONENT = re.compile(r"[eE]([+-]?\d+)\Z")
 # The largest written exponent read, as the Swift fix reads numbers; past it the literal counts as not finite.
@@ -146,9 +149,20 @@ def _text(body: dict, field: str, max_length: int, trimmed: bool = True) -> str:
         raise ClientError(400, field, f"{field} must be at most {max_length} characters")
     if _CONTROL.search(text):
         raise ClientError(400, field, f"{field} must not contain control characters")
-    if _SURROGATE.search(text):  # PostgreSQL cannot store them (the driver cannot even encode them)
-        raise ClientError(400, field, f"{field} must not contain lone surrogates")
+    _refuse_unseen(text, field)
     return text
+
+
+def _refuse_unseen(text: str, field: str):
+    """Refuses a lone surrogate or U+FFFD, and the invisible format characters (Unicode category Cf: zero-width space
+    and joiners, the byte order mark, the soft hyphen, bidirectional marks, embeddings, overrides such as U+202E and
+    isolates), which make two names that look alike differ, or make a name display reversed."""
+    if _DAMAGED.search(text):
+        raise ClientError(400, field, f"{field} must not contain a lone surrogate or U+FFFD (text damaged in encoding)")
+    for char in text:
+        if unicodedata.category(char) == "Cf":
+            raise ClientError(
+                400, field, f"{field} must not contain invisible or direction-changing characters (found U+{ord(char):04X})")
 
 
 def _sku(body: dict) -> str:
