@@ -71,7 +71,30 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
     guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
       throw ClientError(field: field, "\(field) must not contain control characters")
     }
+    try refuseUnseen(text, field)
     return text
+  }
+
+  /// Refuses what a reader cannot see or what the database cannot hold: a lone UTF-16 surrogate (`"\ud800"`,
+  /// which the parser, like a decoder, turns into U+FFFD, so U+FFFD itself is refused too: text damaged on its way
+  /// here), and the invisible format characters (Unicode category Cf: zero-width space and joiners, the byte order
+  /// mark, the soft hyphen, bidirectional marks, embeddings, overrides such as U+202E and isolates), which make two
+  /// names that look alike differ, or make a name display reversed.
+  private static func refuseUnseen(_ text: String, _ field: String) throws(ClientError) {
+    if text.unicodeScalars.contains("\u{FFFD}") {
+      throw ClientError(field: field, "\(field) must not contain a lone surrogate or U+FFFD (text damaged in encoding)")
+    }
+    if let unseen = text.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+      throw ClientError(
+        field: field,
+        "\(field) must not contain invisible or direction-changing characters (found \(codePoint(unseen)))")
+    }
+  }
+
+  /// `U+202E` for U+202E.
+  private static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 
   private static func sku(_ body: JSONObject) throws(ClientError) -> String {

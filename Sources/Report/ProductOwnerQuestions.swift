@@ -23,6 +23,14 @@ public enum ProductOwnerQuestions {
     "A user may create products only in warehouses of their own company; another company's warehouse is a 403 and "
       + "an unknown one a 404 (so existence is revealed to signed-in users, which the API accepts).",
     "Unknown fields in the body are refused (400) rather than ignored, so a misspelt optional field is not lost.",
+    "A name or SKU holding text no reader can see or no database can store is refused with a 400 naming the field: "
+      + "a lone UTF-16 surrogate (`\"\\ud800\"`) and U+FFFD (what a decoder leaves of one; the Swift parser cannot tell "
+      + "them apart), and every invisible format character (Unicode category Cf: zero-width space and joiners, the "
+      + "byte order mark, the soft hyphen, bidirectional marks, embeddings, isolates and overrides such as U+202E), "
+      + "which make two look-alike names differ or display one reversed. Emoji sequences joined by U+200D are refused "
+      + "too; control characters already were.",
+    "Every error of the fix is JSON, routing errors included: an unknown path or a non-integer company id is a 404, a "
+      + "wrong method a 405 whose `Allow` header lists the route's methods. The original keeps Flask's HTML pages.",
     "The original runs on PostgreSQL through psycopg2, with the foreign keys its models imply but no unique index "
       + "on SKU and a double-precision price.",
   ]

@@ -18,11 +18,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case undeclared(String)
   /// `OperationalError` injected by a test or probe: the connection was lost.
   case injectedFault(StatementEvent)
-  /// `SerializationFailure` injected by a test or probe.
+  /// psycopg2's `SerializationFailure` (40001) injected by a test or probe; SQLAlchemy raises it wrapped in an
+  /// `OperationalError`, as for the two below, so that is the class a view (or Flask) sees.
   case serializationFailure(StatementEvent)
-  /// `DeadlockDetected` injected by a test or probe.
+  /// psycopg2's `DeadlockDetected` (40P01) injected by a test or probe.
   case deadlockDetected(StatementEvent)
-  /// `LockNotAvailable` (a lock timeout) injected by a test or probe.
+  /// psycopg2's `LockNotAvailable` (55P03, a lock timeout) injected by a test or probe.
   case lockNotAvailable(StatementEvent)
   /// The transaction failed earlier and must be rolled back before the session can be used again.
   case pendingRollback(cause: String)
@@ -67,11 +68,13 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .injectedFault(let event):
       "OperationalError: injected fault at \(event)"
     case .serializationFailure(let event):
-      "SerializationFailure: could not serialize access due to concurrent update (injected at \(event))"
+      "OperationalError: (psycopg2.errors.SerializationFailure) could not serialize access due to concurrent update "
+        + "(injected at \(event))"
     case .deadlockDetected(let event):
-      "DeadlockDetected: deadlock detected (injected at \(event))"
+      "OperationalError: (psycopg2.errors.DeadlockDetected) deadlock detected (injected at \(event))"
     case .lockNotAvailable(let event):
-      "LockNotAvailable: canceling statement due to lock timeout (injected at \(event))"
+      "OperationalError: (psycopg2.errors.LockNotAvailable) canceling statement due to lock timeout "
+        + "(injected at \(event))"
     case .pendingRollback(let cause):
       "PendingRollbackError: this transaction was rolled back after an earlier error (\(cause))"
     }
