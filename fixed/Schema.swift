@@ -11,7 +11,9 @@ public let schema = Schema(
     TableSchema(
       "warehouses",
       columns: [Column("company_id", .integer), Column("name", .text(maxLength: 255))],
-      foreignKeys: [ForeignKey("warehouses_company_id_fkey", "company_id", references: "companies")],
+      foreignKeys: [
+        ForeignKey("warehouses_company_id_fkey", "company_id", references: "companies", onDelete: .restrict)
+      ],
       indexes: [Index("warehouses_company_id_idx", ["company_id"])]  // finding: alerts-query-per-row
     ),
     SupplySchema.productTypes,  // finding: alerts-ignores-product-type
@@ -32,8 +34,8 @@ public let schema = Schema(
         UniqueConstraint("products_sku_normalized_key", ["sku_normalized"])
       ],
       foreignKeys: [  // finding: product-tied-to-warehouse
-        ForeignKey("products_company_id_fkey", "company_id", references: "companies"),
-        ForeignKey("products_product_type_id_fkey", "product_type_id", references: "product_types"),
+        ForeignKey("products_company_id_fkey", "company_id", references: "companies", onDelete: .restrict),
+        ForeignKey("products_product_type_id_fkey", "product_type_id", references: "product_types", onDelete: .setNull),
       ],
       checks: [  // finding: no-range-checks
         CheckConstraint("products_price_check", "price >= 0") { ($0["price"].decimal ?? 0) >= 0 },
@@ -54,8 +56,8 @@ public let schema = Schema(
         UniqueConstraint("inventory_product_warehouse_key", ["product_id", "warehouse_id"])
       ],
       foreignKeys: [
-        ForeignKey("inventory_product_id_fkey", "product_id", references: "products"),
-        ForeignKey("inventory_warehouse_id_fkey", "warehouse_id", references: "warehouses"),
+        ForeignKey("inventory_product_id_fkey", "product_id", references: "products", onDelete: .restrict),
+        ForeignKey("inventory_warehouse_id_fkey", "warehouse_id", references: "warehouses", onDelete: .restrict),
       ],
       checks: [  // finding: no-range-checks
         CheckConstraint("inventory_quantity_check", "quantity >= 0") { ($0["quantity"].int ?? 0) >= 0 }
@@ -73,7 +75,9 @@ public let schema = Schema(
         Column("user_id", .integer, nullable: true),
         Column("created_at", .timestamp),
       ],
-      foreignKeys: [ForeignKey("inventory_changes_inventory_id_fkey", "inventory_id", references: "inventory")],
+      foreignKeys: [
+        ForeignKey("inventory_changes_inventory_id_fkey", "inventory_id", references: "inventory", onDelete: .restrict)
+      ],
       checks: [
         CheckConstraint("inventory_changes_quantity_after_check", "quantity_after >= 0") {  // finding: no-change-log
           ($0["quantity_after"].int ?? 0) >= 0
@@ -90,8 +94,8 @@ public let schema = Schema(
       ],
       uniques: [UniqueConstraint("idempotency_keys_company_key_key", ["company_id", "key"])],
       foreignKeys: [
-        ForeignKey("idempotency_keys_company_id_fkey", "company_id", references: "companies"),
-        ForeignKey("idempotency_keys_product_id_fkey", "product_id", references: "products"),
+        ForeignKey("idempotency_keys_company_id_fkey", "company_id", references: "companies", onDelete: .cascade),
+        ForeignKey("idempotency_keys_product_id_fkey", "product_id", references: "products", onDelete: .cascade),
       ]
     ),
   ] + SupplySchema.tables  // finding: alerts-placeholder-supplier, alerts-fake-sales-rate

@@ -37,9 +37,9 @@ enum SupplySchema {
         },
       ],
       foreignKeys: [
-        ForeignKey("supplier_products_supplier_id_fkey", "supplier_id", references: "suppliers"),
-        ForeignKey("supplier_products_product_id_fkey", "product_id", references: "products"),
-        ForeignKey("supplier_products_company_id_fkey", "company_id", references: "companies"),
+        ForeignKey("supplier_products_supplier_id_fkey", "supplier_id", references: "suppliers", onDelete: .cascade),
+        ForeignKey("supplier_products_product_id_fkey", "product_id", references: "products", onDelete: .cascade),
+        ForeignKey("supplier_products_company_id_fkey", "company_id", references: "companies", onDelete: .cascade),
       ],
       rules: [SameCompany.rule("supplier_products_same_company", "product_id", companyColumn: "company_id")],
       indexes: [Index("supplier_products_product_id_idx", ["product_id"])]
@@ -49,8 +49,8 @@ enum SupplySchema {
       columns: [Column("bundle_id", .integer), Column("component_id", .integer), Column("quantity", .integer)],
       uniques: [UniqueConstraint("bundle_components_key", ["bundle_id", "component_id"])],
       foreignKeys: [
-        ForeignKey("bundle_components_bundle_id_fkey", "bundle_id", references: "products"),
-        ForeignKey("bundle_components_component_id_fkey", "component_id", references: "products"),
+        ForeignKey("bundle_components_bundle_id_fkey", "bundle_id", references: "products", onDelete: .cascade),
+        ForeignKey("bundle_components_component_id_fkey", "component_id", references: "products", onDelete: .restrict),
       ],
       checks: [
         CheckConstraint("bundle_components_quantity_check", "quantity > 0") { ($0["quantity"].int ?? 0) > 0 },
@@ -59,9 +59,10 @@ enum SupplySchema {
         },
       ],
       rules: [
-        RowRule("bundle_components_no_cycle", "a bundle never contains itself, directly or through other bundles") {
-          row, lookup in !BundleGraph.reaches(from: row["component_id"], to: row["bundle_id"], lookup)
-        },
+        RowRule(
+          "bundle_components_no_cycle", "a bundle never contains itself, directly or through other bundles",
+          trigger: BundleGraph.noCycleTrigger
+        ) { row, lookup in !BundleGraph.reaches(from: row["component_id"], to: row["bundle_id"], lookup) },
         SameCompany.rule("bundle_components_same_company", "bundle_id", "component_id"),
       ],
       indexes: [
@@ -76,8 +77,8 @@ enum SupplySchema {
         Column("sold_at", .timestamp),
       ],
       foreignKeys: [
-        ForeignKey("sales_product_id_fkey", "product_id", references: "products"),
-        ForeignKey("sales_warehouse_id_fkey", "warehouse_id", references: "warehouses"),
+        ForeignKey("sales_product_id_fkey", "product_id", references: "products", onDelete: .restrict),
+        ForeignKey("sales_warehouse_id_fkey", "warehouse_id", references: "warehouses", onDelete: .restrict),
       ],
       checks: [CheckConstraint("sales_quantity_check", "quantity > 0") { ($0["quantity"].int ?? 0) > 0 }],
       rules: [SameCompany.rule("sales_same_company", "product_id", "warehouse_id")],
@@ -88,6 +89,24 @@ enum SupplySchema {
 
 /// Walks the bundle graph (`bundle_components`: bundle contains component) for the no-cycle rule.
 enum BundleGraph {
+  /// The no-cycle rule on PostgreSQL: walks down from the new component with a recursive query, the new edge left
+  /// out. A transaction-level advisory lock serialises writers of bundles, so two transactions adding the two halves
+  /// of a cycle at once cannot both pass (under READ COMMITTED each statement sees the other's committed edge).
+  static let noCycleTrigger = RowRule.Trigger(
+    violatedWhen: """
+      EXISTS (
+          WITH RECURSIVE reached(product_id) AS (
+            SELECT NEW.component_id
+            UNION
+            SELECT edge.component_id FROM bundle_components edge JOIN reached ON edge.bundle_id = reached.product_id
+            WHERE edge.id <> NEW.id
+          )
+          SELECT 1 FROM reached WHERE product_id = NEW.bundle_id
+        )
+      """,
+    message: "'bundle ' || NEW.bundle_id || ' would contain itself through component ' || NEW.component_id",
+    preamble: "PERFORM pg_advisory_xact_lock(hashtext('bundle_components_no_cycle'));")
+
   /// Whether `target` is `start` or a component of `start`, at any depth.
   static func reaches(from start: Value, to target: Value, _ lookup: RowLookup) -> Bool {
     var seen: Set<Value> = []
