@@ -8,6 +8,7 @@ public let schema = Schema(
   name: "fixed",
   tables: [
     TableSchema("companies", columns: [Column("name", .text(maxLength: 255))]),
+    SupplySchema.users,
     TableSchema(
       "warehouses",
       columns: [Column("company_id", .integer), Column("name", .text(maxLength: 255))],
@@ -29,6 +30,7 @@ public let schema = Schema(
         Column("company_id", .integer),  // finding: product-tied-to-warehouse, no-tenant-check
         Column("product_type_id", .integer, nullable: true),  // finding: alerts-ignores-product-type
         Column("low_stock_threshold", .integer, nullable: true),
+        Column("created_at", .timestamp), Column("updated_at", .timestamp),
       ],
       uniques: [  // finding: duplicate-sku, sku-race, sku-case-variants
         UniqueConstraint("products_sku_normalized_key", ["sku_normalized"])
@@ -42,6 +44,9 @@ public let schema = Schema(
         CheckConstraint("products_low_stock_threshold_check", "low_stock_threshold >= 0") {
           ($0["low_stock_threshold"].int ?? 0) >= 0
         },
+        CheckConstraint("products_updated_at_check", "updated_at >= created_at") {
+          ($0["updated_at"].timestampSeconds ?? 0) >= ($0["created_at"].timestampSeconds ?? 0)
+        },
       ],
       indexes: [Index("products_company_id_idx", ["company_id"])]
     ),
@@ -51,6 +56,7 @@ public let schema = Schema(
         Column("product_id", .integer),
         Column("warehouse_id", .integer),
         Column("quantity", .integer),
+        Column("reserved", .integer, default: .int(0)),
       ],
       uniques: [  // finding: duplicate-inventory-row
         UniqueConstraint("inventory_product_warehouse_key", ["product_id", "warehouse_id"])
@@ -60,7 +66,11 @@ public let schema = Schema(
         ForeignKey("inventory_warehouse_id_fkey", "warehouse_id", references: "warehouses", onDelete: .restrict),
       ],
       checks: [  // finding: no-range-checks
-        CheckConstraint("inventory_quantity_check", "quantity >= 0") { ($0["quantity"].int ?? 0) >= 0 }
+        CheckConstraint("inventory_quantity_check", "quantity >= 0") { ($0["quantity"].int ?? 0) >= 0 },
+        CheckConstraint("inventory_reserved_check", "reserved >= 0 AND reserved <= quantity") {
+          guard let reserved = $0["reserved"].int, let quantity = $0["quantity"].int else { return true }
+          return reserved >= 0 && reserved <= quantity
+        },
       ],
       rules: [SameCompany.rule("inventory_same_company", "product_id", "warehouse_id")],  // finding: no-tenant-check
       indexes: [Index("inventory_warehouse_id_idx", ["warehouse_id"])]
@@ -74,14 +84,21 @@ public let schema = Schema(
         Column("reason", .text(maxLength: 64)),
         Column("user_id", .integer, nullable: true),
         Column("created_at", .timestamp),
+        Column("corrects_id", .integer, nullable: true),
       ],
       foreignKeys: [
-        ForeignKey("inventory_changes_inventory_id_fkey", "inventory_id", references: "inventory", onDelete: .restrict)
+        ForeignKey("inventory_changes_inventory_id_fkey", "inventory_id", references: "inventory", onDelete: .restrict),
+        ForeignKey("inventory_changes_user_id_fkey", "user_id", references: "users", onDelete: .restrict),
+        ForeignKey(
+          "inventory_changes_corrects_id_fkey", "corrects_id", references: "inventory_changes", onDelete: .restrict),
       ],
       checks: [
         CheckConstraint("inventory_changes_quantity_after_check", "quantity_after >= 0") {  // finding: no-change-log
           ($0["quantity_after"].int ?? 0) >= 0
-        }
+        },
+        CheckConstraint(
+          "inventory_changes_correction_check", "(reason = 'correction') = (corrects_id IS NOT NULL)"
+        ) { ($0["reason"] == .text("correction")) == !$0["corrects_id"].isNull },
       ],
       indexes: [Index("inventory_changes_inventory_id_idx", ["inventory_id"])]  // finding: no-change-log
     ),

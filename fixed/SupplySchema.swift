@@ -5,6 +5,30 @@ import Store
 /// a company (one primary each), bundles of products (never containing themselves) and sales, which the low-stock
 /// alerts read.
 enum SupplySchema {
+  /// The roles a user may hold, most powerful first; ``mayCreateProducts`` says which of them may add to the
+  /// catalog.
+  static let roles = ["admin", "manager", "staff", "viewer"]
+  /// The roles that may create products: the people who own the catalog. Staff move stock, viewers only read.
+  static let mayCreateProducts: Set<String> = ["admin", "manager"]
+
+  /// The people who act for a company, each with one role; the change log names who changed stock.
+  static let users =
+    TableSchema(
+      "users",
+      columns: [
+        Column("company_id", .integer), Column("name", .text(maxLength: 255)),
+        Column("role", .text(maxLength: 16)),
+      ],
+      uniques: [UniqueConstraint("users_name_key", ["name"])],
+      foreignKeys: [ForeignKey("users_company_id_fkey", "company_id", references: "companies", onDelete: .restrict)],
+      checks: [
+        CheckConstraint(
+          "users_role_check", "role IN (" + roles.map { "'\($0)'" }.joined(separator: ", ") + ")"
+        ) { $0["role"].text.map(roles.contains) ?? true }
+      ],
+      indexes: [Index("users_company_id_idx", ["company_id"])]
+    )
+
   /// Product types, each with the low-stock threshold its products default to; `products` references it.
   static let productTypes =
     TableSchema(  // finding: alerts-ignores-product-type
@@ -29,6 +53,9 @@ enum SupplySchema {
       columns: [
         Column("supplier_id", .integer), Column("product_id", .integer), Column("company_id", .integer),
         Column("is_primary", .bool, default: .bool(false)),
+        Column("lead_time_days", .integer, nullable: true),
+        Column("unit_cost", .decimal(precision: 12, scale: 4), nullable: true),
+        Column("min_order_quantity", .integer, default: .int(1)),
       ],
       uniques: [
         UniqueConstraint("supplier_products_key", ["supplier_id", "product_id", "company_id"]),
@@ -40,6 +67,15 @@ enum SupplySchema {
         ForeignKey("supplier_products_supplier_id_fkey", "supplier_id", references: "suppliers", onDelete: .cascade),
         ForeignKey("supplier_products_product_id_fkey", "product_id", references: "products", onDelete: .cascade),
         ForeignKey("supplier_products_company_id_fkey", "company_id", references: "companies", onDelete: .cascade),
+      ],
+      checks: [
+        CheckConstraint("supplier_products_lead_time_days_check", "lead_time_days >= 0") {
+          ($0["lead_time_days"].int ?? 0) >= 0
+        },
+        CheckConstraint("supplier_products_unit_cost_check", "unit_cost >= 0") { ($0["unit_cost"].decimal ?? 0) >= 0 },
+        CheckConstraint("supplier_products_min_order_quantity_check", "min_order_quantity > 0") {
+          ($0["min_order_quantity"].int ?? 1) > 0
+        },
       ],
       rules: [SameCompany.rule("supplier_products_same_company", "product_id", companyColumn: "company_id")],
       indexes: [Index("supplier_products_product_id_idx", ["product_id"])]

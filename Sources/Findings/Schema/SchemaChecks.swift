@@ -18,12 +18,14 @@ public enum SchemaChecks {
   /// One row to insert: its table and its values.
   public typealias Insert = (table: String, values: [String: Value])
 
-  /// The rows every check starts from, in order (ids 1, 2, ... per table): companies 1 and 2, warehouses 1 and 2
+  /// The rows every check starts from, in order (ids 1, 2, ... per table): companies 1 and 2, user 1 (company 1's
+  /// manager), warehouses 1 and 2
   /// (company 1) and 3 (company 2), product type 1, products 1 to 3 (company 1) and 4 (company 2), suppliers 1 and
   /// 2, inventory 1 (product 1 in warehouse 1), and bundle product 2 containing product 1.
   public static let seedRows: [Insert] =
     [
       ("companies", ["name": .text("Acme")]), ("companies", ["name": .text("Globex")]),
+      ("users", ["company_id": .int(1), "name": .text("alice@acme.test"), "role": .text("manager")]),
       ("warehouses", ["company_id": .int(1), "name": .text("Main")]),
       ("warehouses", ["company_id": .int(1), "name": .text("Overflow")]),
       ("warehouses", ["company_id": .int(2), "name": .text("Globex Central")]),
@@ -32,7 +34,10 @@ public enum SchemaChecks {
     + (1...4).map {
       (
         "products",
-        ["name": .text("P\($0)"), "sku": .text("SKU-\($0)"), "price": .int(1), "company_id": .int($0 < 4 ? 1 : 2)]
+        [
+          "name": .text("P\($0)"), "sku": .text("SKU-\($0)"), "price": .int(1), "company_id": .int($0 < 4 ? 1 : 2),
+          "created_at": .timestamp(0), "updated_at": .timestamp(0),
+        ]
       )
     }
     + [
@@ -52,15 +57,17 @@ public enum SchemaChecks {
   /// A row of `table` that the store above accepts.
   public static let valid: [String: [String: Value]] = [
     "companies": ["name": .text("Initech")],
+    "users": ["company_id": .int(1), "name": .text("dave@acme.test"), "role": .text("staff")],
     "warehouses": ["company_id": .int(1), "name": .text("Annex")],
     "product_types": ["name": .text("fasteners"), "low_stock_threshold": .int(5)],
     "products": [
       "name": .text("New"), "sku": .text("NEW-1"), "price": .int(3), "company_id": .int(1), "product_type_id": .int(1),
+      "created_at": .timestamp(0), "updated_at": .timestamp(60),
     ],
     "inventory": ["product_id": .int(3), "warehouse_id": .int(2), "quantity": .int(1)],
     "inventory_changes": [
       "inventory_id": .int(1), "change": .int(1), "quantity_after": .int(6), "reason": .text("restock"),
-      "created_at": .timestamp(0),
+      "created_at": .timestamp(0), "user_id": .int(1),
     ],
     "idempotency_keys": [
       "company_id": .int(1), "key": .text("k1"), "request_fingerprint": .text("{}"), "product_id": .int(1),
@@ -69,13 +76,15 @@ public enum SchemaChecks {
     "suppliers": ["name": .text("S3"), "contact_email": .text("s3@x.test")],
     "supplier_products": [
       "supplier_id": .int(1), "product_id": .int(3), "company_id": .int(1), "is_primary": .bool(true),
+      "lead_time_days": .int(7), "unit_cost": .int(2), "min_order_quantity": .int(10),
     ],
     "bundle_components": ["bundle_id": .int(3), "component_id": .int(1), "quantity": .int(1)],
     "sales": ["product_id": .int(1), "warehouse_id": .int(1), "quantity": .int(1), "sold_at": .timestamp(0)],
   ]
 
   /// For each check and rule: the change to a valid row that breaks it (on the row's table); for a unique
-  /// constraint, the change to the valid row's twin that still collides with it.
+  /// constraint, the change to the valid row's twin that still collides with it; for a foreign key, what else the
+  /// row needs so that only the dangling reference is wrong.
   public static let breaking: [String: [String: Value]] = [
     "product_types_low_stock_threshold_check": ["low_stock_threshold": .int(-1)],
     "products_price_check": ["price": .int(-1)],
@@ -91,6 +100,14 @@ public enum SchemaChecks {
     "supplier_products_same_company": ["company_id": .int(2)],
     "bundle_components_same_company": ["component_id": .int(4)],
     "supplier_products_one_primary_key": ["supplier_id": .int(2)],
+    "users_role_check": ["role": .text("owner")],
+    "products_updated_at_check": ["updated_at": .timestamp(-60)],
+    "inventory_reserved_check": ["reserved": .int(2)],
+    "inventory_changes_correction_check": ["reason": .text("correction")],
+    "inventory_changes_corrects_id_fkey": ["reason": .text("correction")],
+    "supplier_products_lead_time_days_check": ["lead_time_days": .int(-1)],
+    "supplier_products_unit_cost_check": ["unit_cost": .int(-1)],
+    "supplier_products_min_order_quantity_check": ["min_order_quantity": .int(0)],
   ]
 
   /// Every constraint of `schema`: table, name and rule.
@@ -125,6 +142,7 @@ public enum SchemaChecks {
   public static func violatingInserts(_ name: String, in table: String, _ schema: Schema) -> [Insert]? {
     guard let tableSchema = schema.table(table), var row = valid[table] else { return nil }
     if let foreignKey = tableSchema.foreignKeys.first(where: { $0.name == name }) {
+      row.merge(breaking[name] ?? [:]) { $1 }
       row[foreignKey.column] = .int(9_999)
     } else if tableSchema.uniques.contains(where: { $0.name == name }) {
       let twin = row

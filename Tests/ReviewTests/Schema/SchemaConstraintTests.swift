@@ -83,6 +83,23 @@ struct SchemaConstraintTests {
   }
 }
 
+extension SchemaConstraintTests {
+  @Test func schemaDocumentStatesEachForeignKeysDeleteRule() throws {
+    let document = try String(
+      contentsOf: packageRoot.appendingPathComponent("case-study/SCHEMA.md"), encoding: .utf8)
+    let section = document.components(separatedBy: "\n## ").first { $0.hasPrefix("Deleting rows") } ?? ""
+    var stated: [String: String] = [:]
+    for line in section.components(separatedBy: "\n") where line.hasPrefix("| `") {
+      let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      for name in cells[0].split(separator: "`") where name.hasSuffix("_fkey") { stated[String(name)] = cells[1] }
+    }
+    let declared = Fixed.schema.tables.flatMap(\.foreignKeys).map {
+      ($0.name, $0.onDelete.rawValue.lowercased())
+    }
+    #expect(stated == Dictionary(uniqueKeysWithValues: declared), "SCHEMA.md's delete rules and Fixed.schema disagree")
+  }
+}
+
 extension SchemaCheck: CustomTestStringConvertible {
   public var testDescription: String { constraint }
 }

@@ -71,7 +71,9 @@ def _insert_product(data: ProductInput, user: User):
         sku=data.sku,
         price=data.price,  # finding: float-price
         company_id=user.company_id,  # finding: product-tied-to-warehouse
+        created_at=now(),
     )
+    product.updated_at = product.created_at
     # Update inventory count
     inventory = Inventory(
         product=product,
