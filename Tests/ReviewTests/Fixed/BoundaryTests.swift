@@ -105,7 +105,9 @@ struct BoundaryTests {
     ])
   func priceRange(_ side: Side) throws {
     let trial = try Trial(Registry.fixed)
-    let (response, changes) = try trial.createProductChanging(ProductBody.json(["price": side.value]))
+    let (exchange, changes) = try trial.exchange(
+      .post("/api/products", body: ProductBody.json(["price": side.value]), as: Fixture.acmeUser))
+    let response = exchange.response
     if side.accepted {
       #expect(response.status == 201)
       #expect(try trial.rows("products").map { $0["price"] } == [.decimal(Decimal(string: side.value)!)])
@@ -113,6 +115,7 @@ struct BoundaryTests {
       #expect(response.status == 400)
       #expect(response.field("field") == .string("price"))
       #expect(changes.isEmpty)
+      #expect(exchange.statements.isEmpty, "refused by validation, before the column would refuse it")
     }
   }
 
