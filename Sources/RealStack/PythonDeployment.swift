@@ -96,7 +96,7 @@ final class PythonSystem: SystemUnderTest {
 
 extension Fixture {
   /// The fixture's rows table by table, in the order foreign keys need them.
-  var tables: [(table: String, rows: [Row])] {
+  public var tables: [(table: String, rows: [Row])] {
     [
       ("companies", companies.map { Row(id: $0.id, values: ["name": .text($0.name)]) }),
       ("users", users.map { Row(id: $0.id, values: ["company_id": .int($0.companyID), "name": .text($0.name)]) }),
