@@ -7,7 +7,7 @@ import Store
 /// 1 and 8 concurrent clients, distinct and colliding SKUs; timed inside the adapter (its `bench` command), so the
 /// pipe to it is not what is measured.
 enum RealCreateProductBenchmark {
-  nonisolated(unsafe) static var requests = 300
+  nonisolated(unsafe) static var requests = 1_000
   static let collidingSKUs = 100
 
   /// One scenario's figures for both apps.
