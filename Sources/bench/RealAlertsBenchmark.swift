@@ -109,7 +109,8 @@ enum RealAlertsBenchmark {
       lines += ["", "On the real stack the fix is \(Int(ratio)) times faster (sketch time / fix time)."]
     }
     lines += [
-      "", "The fix's main query (stock below threshold, joined to warehouses and products), `EXPLAIN (ANALYZE, "
+      "",
+      "The fix's main query (stock below threshold, joined to warehouses and products), `EXPLAIN (ANALYZE, "
         + "BUFFERS, COSTS OFF)`:", "", "```text",
     ]
     lines += plan.map { $0.replacing(#/actual time=[0-9.]+\.\.[0-9.]+ /#, with: "") }

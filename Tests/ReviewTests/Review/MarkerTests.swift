@@ -56,7 +56,8 @@ struct MarkerTests {
     arguments: Catalog.all.filter { $0.endpoint == .createProduct })
   func createProductFindingsAreMarkedInPython(_ finding: Finding) throws {
     let original = try SourceMarkers.scan(PythonApps.original.folder, root: packageRoot)
-    #expect(original.contains { $0.findings.contains(finding.id) }, "no line of python/apps/original is marked \(finding.id)")
+    #expect(
+      original.contains { $0.findings.contains(finding.id) }, "no line of python/apps/original is marked \(finding.id)")
     let fixed = try SourceMarkers.scan(PythonApps.fixed.folder, root: packageRoot)
     let marked = fixed.contains { $0.findings.contains(finding.id) }
     if Self.notYetInPythonFix.contains(finding.id) {
