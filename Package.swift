@@ -34,7 +34,10 @@ let package = Package(
       ]),
     .executableTarget(name: "review", dependencies: ["ReviewCLI"]),
     .executableTarget(
-      name: "bench", dependencies: ["CommandLineTable", "Store", "RequestLayer", "Findings", "Submissions"]),
+      name: "bench",
+      dependencies: [
+        "CommandLineTable", "Store", "RequestLayer", "Findings", "Submissions", "RealStack", "Report",
+      ]),
     .testTarget(
       name: "ReviewTests",
       dependencies: [

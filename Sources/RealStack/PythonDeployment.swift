@@ -115,7 +115,7 @@ final class PythonSystem: SystemUnderTest {
 
 extension Fixture {
   /// The fixture's rows table by table, in the order foreign keys need them.
-  var tables: [(table: String, rows: [Row])] {
+  public var tables: [(table: String, rows: [Row])] {
     [
       ("companies", companies.map { Row(id: $0.id, values: ["name": .text($0.name)]) }),
       (

@@ -185,7 +185,7 @@ public struct RealApp: Sendable {
   }
 
   /// A request inside a `race`: the `request` command without its `op`.
-  private static func requestPart(_ request: Request) -> JSONValue {
+  static func requestPart(_ request: Request) -> JSONValue {
     guard case .object(let object) = request.protocolCommand(dump: true) else { return .null }
     return .object(JSONObject(object.members.filter { $0.key != "op" }.map { ($0.key, $0.value) }))
   }

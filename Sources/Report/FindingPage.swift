@@ -66,6 +66,17 @@ public enum FindingPage {
         out += ["```", ""]
       }
     }
+    out += ["## Paired Python code", "", "The Python the Swift ports port (`review diff --python \(finding.id)`).", ""]
+    for app in PythonApps.all {
+      let excerpts = run.pythonCode(of: finding, in: app)
+      guard !excerpts.isEmpty else { continue }
+      out += ["### `\(app.folder)`", ""]
+      for excerpt in excerpts {
+        out += ["`\(excerpt.location)`:", "", "```python"]
+        out += excerpt.code
+        out += ["```", ""]
+      }
+    }
     return out
   }
 }

@@ -8,23 +8,32 @@ import Foundation
 /// `findings: none (comments)` when it only rewords comments and `findings: none` otherwise, so an untagged change
 /// is visible rather than folded into a neighbour's tag.
 public enum PairedDiff {
-  /// The diff of `oldFolder` and `newFolder` under `root`, file by file in name order.
-  public static func render(_ oldFolder: String, _ newFolder: String, root: URL) throws -> String {
-    let oldFiles = try swiftFiles(oldFolder, root: root)
-    let newFiles = try swiftFiles(newFolder, root: root)
+  /// The diff of `oldFolder` and `newFolder` under `root`, file by file in name order: their Swift files, or with
+  /// `language` `.python` their Python files.
+  ///
+  /// `renames` pairs an old file with a new file of another name (`views.py` with `products.py`: the view and its
+  /// correction); `only`, when given, keeps the pairs whose new file it names.
+  public static func render(
+    _ oldFolder: String, _ newFolder: String, root: URL, language: SourceLanguage = .swift,
+    renames: [String: String] = [:], only: Set<String>? = nil
+  ) throws -> String {
+    let oldFiles = Dictionary(
+      uniqueKeysWithValues: try sourceFiles(oldFolder, root: root, language).map { (renames[$0.key] ?? $0.key, $0) })
+    let newFiles = try sourceFiles(newFolder, root: root, language)
     var out: [String] = []
-    for name in Set(oldFiles.keys).union(newFiles.keys).sorted() {
-      let old = oldFiles[name].map(lines) ?? []
+    for name in Set(oldFiles.keys).union(newFiles.keys).sorted() where only?.contains(name) ?? true {
+      let oldName = oldFiles[name]?.key ?? name
+      let old = oldFiles[name].map { lines($0.value) } ?? []
       let new = newFiles[name].map(lines) ?? []
-      let oldMarkers = SourceMarkers.markers(in: oldFiles[name] ?? "", file: name)
+      let oldMarkers = SourceMarkers.markers(in: oldFiles[name]?.value ?? "", file: oldName)
       let newMarkers = SourceMarkers.markers(in: newFiles[name] ?? "", file: name)
       let ranges = changedRanges(old, new)
       guard !ranges.isEmpty else { continue }
-      out.append("--- \(oldFiles[name] == nil ? "/dev/null" : "\(oldFolder)/\(name)")")
+      out.append("--- \(oldFiles[name] == nil ? "/dev/null" : "\(oldFolder)/\(oldName)")")
       out.append("+++ \(newFiles[name] == nil ? "/dev/null" : "\(newFolder)/\(name)")")
       for range in ranges {
         let findings = tags(range, old: oldMarkers, new: newMarkers)
-        let untagged = isCommentOnly(range, old: old, new: new) ? "none (comments)" : "none"
+        let untagged = isCommentOnly(range, old: old, new: new, language) ? "none (comments)" : "none"
         out.append(
           range.hunk.header + " findings: " + (findings.isEmpty ? untagged : findings.joined(separator: ", ")))
         out += range.hunk.lines
@@ -93,20 +102,21 @@ public enum PairedDiff {
   }
 
   /// Whether every line the range removes or adds is blank or a comment.
-  static func isCommentOnly(_ range: ChangedRange, old: [String], new: [String]) -> Bool {
-    (range.removed.map { old[$0 - 1] } + range.added.map { new[$0 - 1] }).allSatisfy { line in
-      let code = line.trimmingCharacters(in: .whitespaces)
-      return code.isEmpty || code.hasPrefix("//")
-    }
+  static func isCommentOnly(
+    _ range: ChangedRange, old: [String], new: [String], _ language: SourceLanguage = .swift
+  ) -> Bool {
+    (range.removed.map { old[$0 - 1] } + range.added.map { new[$0 - 1] }).allSatisfy(language.isComment)
   }
 
   static func isKeep(_ edit: LineDiff.Edit) -> Bool {
     if case .keep = edit { true } else { false }
   }
 
-  static func swiftFiles(_ folder: String, root: URL) throws -> [String: String] {
+  static func sourceFiles(_ folder: String, root: URL, _ language: SourceLanguage) throws -> [String: String] {
     let base = root.appendingPathComponent(folder)
-    let names = try FileManager.default.contentsOfDirectory(atPath: base.path).filter { $0.hasSuffix(".swift") }
+    let names = try FileManager.default.contentsOfDirectory(atPath: base.path).filter {
+      SourceLanguage(file: $0) == language
+    }
     return try Dictionary(
       uniqueKeysWithValues: names.map { name in
         (name, try String(contentsOf: base.appendingPathComponent(name), encoding: .utf8))

@@ -13,6 +13,8 @@ public struct ReviewRun: Sendable {
   public let observations: [String: [String: Observation]]
   /// Every marker of every implementation's source folder.
   public let markers: [String: [SourceMarker]]
+  /// Every `# finding:` marker of each Python app (``PythonApps``), by app name.
+  public let pythonMarkers: [String: [SourceMarker]]
 
   /// Runs `findings`' probes against `implementations` and reads their source markers under `root`.
   public static func perform(
@@ -28,8 +30,13 @@ public struct ReviewRun: Sendable {
     for implementation in implementations {
       markers[implementation.name] = try SourceMarkers.scan(implementation.sourceFolder, root: root)
     }
+    var pythonMarkers: [String: [SourceMarker]] = [:]
+    for app in PythonApps.all {
+      pythonMarkers[app.name] = try SourceMarkers.scan(app.folder, root: root)
+    }
     return ReviewRun(
-      findings: findings, implementations: implementations, observations: observations, markers: markers)
+      findings: findings, implementations: implementations, observations: observations, markers: markers,
+      pythonMarkers: pythonMarkers)
   }
 
   /// What `finding`'s probe saw on `implementation`.
@@ -46,6 +53,11 @@ public struct ReviewRun: Sendable {
   /// one that carries it too, in file and line order.
   public func code(of finding: Finding, in implementation: Implementation) -> [SourceMarker] {
     SourceMarkers.outermost(markers(of: finding, in: implementation))
+  }
+
+  /// The Python code that carries `finding` in `app`, as ``code(of:in:)`` gives the Swift code.
+  public func pythonCode(of finding: Finding, in app: PythonApps.App) -> [SourceMarker] {
+    SourceMarkers.outermost((pythonMarkers[app.name] ?? []).filter { $0.findings.contains(finding.id) })
   }
 
   /// How many findings `implementation` shows with `verdict`.

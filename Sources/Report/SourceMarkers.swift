@@ -1,6 +1,7 @@
 import Foundation
 
-/// The `// finding: <id>, <id>` comments in an implementation's source: where each finding lives in the code.
+/// The `// finding: <id>, <id>` comments in an implementation's Swift source (`# finding:` in Python): where each
+/// finding lives in the code.
 public struct SourceMarker: Hashable, Sendable {
   /// The file, relative to the package root, e.g. `fixed/CreateProduct.swift`.
   public let file: String
@@ -18,7 +19,7 @@ public struct SourceMarker: Hashable, Sendable {
   }
 }
 
-/// Reads the markers of every Swift file under a folder.
+/// Reads the markers of every Swift and Python file under a folder.
 public enum SourceMarkers {
   /// Every marker under `folder` (relative to `root`), ordered by file then line.
   public static func scan(_ folder: String, root: URL) throws -> [SourceMarker] {
@@ -26,7 +27,7 @@ public enum SourceMarkers {
     guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else {
       throw MissingSourceFolder(folder: folder, root: root.path)
     }
-    let files = enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+    let files = enumerator.compactMap { $0 as? URL }.filter { ["swift", "py"].contains($0.pathExtension) }
       .map { folder + "/" + $0.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1) }.sorted()
     return try files.flatMap { file in
       markers(in: try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8), file: file)
@@ -40,28 +41,41 @@ public enum SourceMarkers {
   /// loop, a declaration, a call or a literal spread over several lines. When a construct calls a function declared
   /// in the same file (`Self.price(body)`, `rowsByID(...)`), that function, with its doc comment, is paired with
   /// the same findings, so the validation or query the marked line delegates to is shown too.
+  ///
+  /// In Python (`.py`), a marked line ending in `:` (an `if`, a `def`, a `class`) also holds the block indented
+  /// under it, and a called function runs to its last indented line.
   public static func markers(in text: String, file: String) -> [SourceMarker] {
+    guard let language = SourceLanguage(file: file) else { return [] }
     let lines = text.components(separatedBy: "\n")
     let marked = lines.indices.compactMap { index -> SourceMarker? in
-      guard let range = lines[index].range(of: "// finding:") else { return nil }
+      guard let range = lines[index].range(of: language.marker) else { return nil }
       let ids = lines[index][range.upperBound...].split(separator: ",").map {
         $0.trimmingCharacters(in: .whitespaces)
       }.filter { !$0.isEmpty }
-      return marker(lines, file: file, from: index, through: constructEnd(lines, from: index), findings: ids)
+      // A Python docstring may mention `# finding:`; a marker there names only ids.
+      guard language == .swift || (!ids.isEmpty && ids.allSatisfy(isFindingID)) else { return nil }
+      return marker(
+        lines, file: file, from: index, through: constructEnd(lines, from: index, language), findings: ids)
     }
-    let helpers = functions(in: lines)
+    let helpers = functions(in: lines, language)
     var called: [SourceMarker] = []
     for name in helpers.keys.sorted() {
       let (start, end) = helpers[name]!
       let ids = marked.filter { marker in
-        !(start + 1...end + 1).contains(marker.line) && calls(name, in: marker.code)
+        !(start + 1...end + 1).contains(marker.line) && calls(name, in: marker.code, language)
       }.flatMap(\.findings)
       guard !ids.isEmpty else { continue }
       var unique: [String] = []
       for id in ids where !unique.contains(id) { unique.append(id) }
-      called.append(marker(lines, file: file, from: docStart(lines, before: start), through: end, findings: unique))
+      called.append(
+        marker(lines, file: file, from: docStart(lines, before: start, language), through: end, findings: unique))
     }
     return (marked + called).sorted { ($0.line, $0.endLine) < ($1.line, $1.endLine) }
+  }
+
+  /// Whether `text` reads as a finding id: lower-case letters, digits and hyphens.
+  static func isFindingID(_ text: String) -> Bool {
+    !text.isEmpty && text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
   }
 
   /// `markers` without those whose lines lie inside another one's, so nested constructs show once.
@@ -80,28 +94,49 @@ public enum SourceMarkers {
     SourceMarker(file: file, line: start + 1, endLine: end + 1, findings: findings, code: Array(lines[start...end]))
   }
 
-  /// The line that closes the brackets `start` leaves open, or `start` itself when it leaves none open.
-  static func constructEnd(_ lines: [String], from start: Int) -> Int {
+  /// The line that closes the brackets `start` leaves open, or `start` itself when it leaves none open; in Python,
+  /// when that line ends in `:`, the last line of the block indented under it.
+  static func constructEnd(_ lines: [String], from start: Int, _ language: SourceLanguage = .swift) -> Int {
     var depth = 0
     for index in start..<lines.count {
-      let code = lines[index].components(separatedBy: "//").first ?? ""
-      for character in code {
+      for character in language.code(lines[index]) {
         if "([{".contains(character) { depth += 1 }
         if ")]}".contains(character) { depth -= 1 }
       }
-      if depth <= 0 { return index }
+      if depth <= 0 {
+        let code = language.code(lines[index]).trimmingCharacters(in: .whitespaces)
+        return language == .python && code.hasSuffix(":") ? blockEnd(lines, of: start, from: index) : index
+      }
     }
     return start
   }
 
+  /// The last line indented deeper than line `header`, in the block after line `from` (Python).
+  static func blockEnd(_ lines: [String], of header: Int, from start: Int) -> Int {
+    let indent = indentation(lines[header])
+    var end = start
+    for index in (start + 1)..<lines.count {
+      let line = lines[index]
+      if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+      guard indentation(line) > indent else { break }
+      end = index
+    }
+    return end
+  }
+
+  static func indentation(_ line: String) -> Int {
+    line.prefix { $0 == " " || $0 == "\t" }.count
+  }
+
   /// The functions declared in the file, by name: the line of `func name(` and the line closing its body.
-  static func functions(in lines: [String]) -> [String: (Int, Int)] {
+  static func functions(in lines: [String], _ language: SourceLanguage = .swift) -> [String: (Int, Int)] {
     var found: [String: (Int, Int)] = [:]
     for (index, line) in lines.enumerated() {
-      guard let range = line.range(of: "func ") else { continue }
+      guard let range = line.range(of: language.function) else { continue }
       let name = line[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
       guard !name.isEmpty, line[range.upperBound...].dropFirst(name.count).first == "(" else { continue }
-      found[String(name)] = (index, bodyEnd(lines, from: index))
+      found[String(name)] =
+        (index, language == .swift ? bodyEnd(lines, from: index) : constructEnd(lines, from: index, language))
     }
     return found
   }
@@ -124,20 +159,16 @@ public enum SourceMarkers {
   }
 
   /// The first line of the doc comment and attributes directly above line `start`, or `start`.
-  static func docStart(_ lines: [String], before start: Int) -> Int {
+  static func docStart(_ lines: [String], before start: Int, _ language: SourceLanguage = .swift) -> Int {
     var first = start
-    while first > 0 {
-      let previous = lines[first - 1].trimmingCharacters(in: .whitespaces)
-      guard previous.hasPrefix("///") || previous.hasPrefix("@") else { break }
-      first -= 1
-    }
+    while first > 0, language.isPreamble(lines[first - 1]) { first -= 1 }
     return first
   }
 
   /// Whether `code` calls `name` (as `name(`, not as part of a longer identifier).
-  static func calls(_ name: String, in code: [String]) -> Bool {
+  static func calls(_ name: String, in code: [String], _ language: SourceLanguage = .swift) -> Bool {
     code.contains { line in
-      let text = line.components(separatedBy: "//").first ?? ""
+      let text = language.code(line)
       var rest = text[...]
       while let range = rest.range(of: name + "(") {
         let before = rest[..<range.lowerBound].last

@@ -12,12 +12,16 @@ enum DiffCommand {
       With an id: in every implementation, each whole construct (statement, guard, declaration, column) that carries
       that finding's `// finding:` marker, and the same file's functions it calls, with file:line. Without: the
       unified diff of original/ and fixed/, each changed range tagged with the findings whose marked constructs it
-      touches.
+      touches. With --python, the same for the Python apps: python/apps/original against python/apps/fixed
+      (views.py paired with products.py), then python/apps/candidate's alerts against the fixed alerts.py; with an
+      id, the `# finding:` constructs of each Python app.
       """,
+    options: [.flag("--python", help: "the Python apps under python/apps instead of the Swift ports")],
     arguments: [.optional("<id>", help: "a finding id, as `review list` prints them")])
 
   @Sendable static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
     let root = try PackageRoot.locate(from: environment.currentDirectory)
+    if parsed.flag("--python") { return try python(parsed.argument("<id>"), root: root) }
     guard let id = parsed.argument("<id>") else {
       return CommandResult(
         output: try PairedDiff.render(Registry.original.sourceFolder, Registry.fixed.sourceFolder, root: root))
@@ -28,6 +32,32 @@ enum DiffCommand {
       let markers = SourceMarkers.outermost(
         try SourceMarkers.scan(implementation.sourceFolder, root: root).filter { $0.findings.contains(finding.id) })
       out.append("== \(implementation.name)" + (markers.isEmpty ? ": no code carries this finding's marker" : ""))
+      for marker in markers {
+        out.append(marker.location)
+        out += marker.code.enumerated().map { String(marker.line + $0.offset).padding(5) + "| " + $0.element }
+      }
+      out.append("")
+    }
+    return CommandResult(output: out.joined(separator: "\n"))
+  }
+
+  /// `review diff --python [<id>]`.
+  static func python(_ id: String?, root: URL) throws -> CommandResult {
+    guard let id else {
+      let create = try PairedDiff.render(
+        PythonApps.original.folder, PythonApps.fixed.folder, root: root, language: .python,
+        renames: PythonApps.originalRenames, only: ["__init__.py", "models.py", "products.py"])
+      let alerts = try PairedDiff.render(
+        PythonApps.candidate.folder, PythonApps.fixed.folder, root: root, language: .python,
+        renames: PythonApps.candidateRenames, only: ["alerts.py"])
+      return CommandResult(output: create + alerts)
+    }
+    let finding = try ReviewCommand.finding(id)
+    var out = ["\(finding.id): \(finding.title)", ""]
+    for app in PythonApps.all {
+      let markers = SourceMarkers.outermost(
+        try SourceMarkers.scan(app.folder, root: root).filter { $0.findings.contains(finding.id) })
+      out.append("== \(app.folder)" + (markers.isEmpty ? ": no code carries this finding's marker" : ""))
       for marker in markers {
         out.append(marker.location)
         out += marker.code.enumerated().map { String(marker.line + $0.offset).padding(5) + "| " + $0.element }

@@ -193,9 +193,33 @@ class Trace:
         self.pause = pause
         self.commit_fault_due: str | None = None  # the SQL of the fault that fails the coming commit
         self.log: list[dict] = []
+        self.rows_read = 0  # rows the SELECTs sent returned to the app
+
+
+class Capture:
+    """Keeps the SQL and parameters of the `occurrence`-th statement matching `point` (for `explain`)."""
+
+    def __init__(self, point: dict, occurrence: int):
+        self.point = point
+        self.occurrence = occurrence
+        self.seen = 0
+        self.sql = None
+        self.parameters = None
+
+    def offer(self, statement: dict, sql: str, parameters):
+        if self.sql is None and _matches(self.point, statement):
+            self.seen += 1
+            if self.seen == self.occurrence:
+                self.sql, self.parameters = sql, parameters
 
 
 _local = threading.local()
+_capturing: list[Capture | None] = [None]
+
+
+def capture(target: Capture | None):
+    """Offers every recorded statement to `target` from now on (`None`: stop)."""
+    _capturing[0] = target
 
 
 def current() -> Trace | None:
@@ -223,10 +247,20 @@ def install(engine, naming, plan: FaultPlan):
         trace = current()
         if trace is None:
             return statement, parameters
-        sql = seen(trace, classify(statement, naming))
+        kind = classify(statement, naming)
+        if _capturing[0] is not None:
+            _capturing[0].offer(kind, statement, parameters)
+        sql = seen(trace, kind)
         if sql is not None:
             return sql, ([{}] if executemany else {})
         return statement, parameters
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def after_cursor_execute(conn, cursor, statement, parameters, context, executemany):
+        trace = current()
+        if (trace is not None and cursor.rowcount > 0 and cursor.description is not None
+                and statement.lstrip()[:6].upper() in ("SELECT", "WITH")):
+            trace.rows_read += cursor.rowcount
 
     @event.listens_for(engine, "commit")
     def commit(conn):
@@ -256,4 +290,4 @@ def install(engine, naming, plan: FaultPlan):
         real_do_commit(dbapi_connection)
 
     dialect.do_commit = do_commit
-    return before_cursor_execute, commit
+    return before_cursor_execute, commit, after_cursor_execute

@@ -5,7 +5,7 @@ import platform
 from datetime import datetime
 from importlib import metadata
 
-from . import loading, race, recording, requesting
+from . import bench, loading, race, recording, requesting
 from .errors import AdapterError, format_exception, protocol_error
 from .fields import optional, required
 from .naming import Naming
@@ -81,6 +81,15 @@ class Adapter:
     def race(self, command):
         return race.run(self.app(), command)
 
+    def bench(self, command):
+        return bench.run(self.app(), command)
+
+    def copy(self, command):
+        return bench.copy(self.app(), command)
+
+    def explain(self, command):
+        return bench.explain(self.app(), command)
+
     def quit(self, command):
         return {}
 
@@ -109,7 +118,7 @@ def _answer(adapter: Adapter, line: str) -> tuple[dict, bool]:
     return answer, False
 
 
-OPS = ("hello", "load", "reset", "seed", "request", "dump", "fault", "race", "quit")
+OPS = ("hello", "load", "reset", "seed", "request", "dump", "fault", "race", "bench", "copy", "explain", "quit")
 
 
 def _encode(answer: dict) -> str:

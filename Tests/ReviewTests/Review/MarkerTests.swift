@@ -31,4 +31,26 @@ struct MarkerTests {
     let markers = try SourceMarkers.scan(folder, root: packageRoot)
     #expect(markers.contains { $0.findings.contains(finding.id) }, "no line of \(folder) is marked \(finding.id)")
   }
+
+  @Test("Every Python marker names a catalogued finding", arguments: PythonApps.all)
+  func pythonMarkersNameCataloguedFindings(_ app: PythonApps.App) throws {
+    let markers = try SourceMarkers.scan(app.folder, root: packageRoot)
+    #expect(!markers.isEmpty, "\(app.folder) has no `# finding:` marker")
+    for marker in markers {
+      for id in marker.findings {
+        #expect(Catalog.finding(id) != nil, "\(marker.file):\(marker.line) names unknown finding \(id)")
+      }
+    }
+  }
+
+  @Test(
+    "Every create-product finding is marked in the original and the fixed Python",
+    arguments: Catalog.all.filter { $0.endpoint == .createProduct })
+  func createProductFindingsAreMarkedInPython(_ finding: Finding) throws {
+    let original = try SourceMarkers.scan(PythonApps.original.folder, root: packageRoot)
+    #expect(
+      original.contains { $0.findings.contains(finding.id) }, "no line of python/apps/original is marked \(finding.id)")
+    let fixed = try SourceMarkers.scan(PythonApps.fixed.folder, root: packageRoot)
+    #expect(fixed.contains { $0.findings.contains(finding.id) }, "no line of python/apps/fixed is marked \(finding.id)")
+  }
 }

@@ -12,17 +12,17 @@ app = Blueprint("original", __name__)
 
 @app.route('/api/products', methods=['POST'])
 def create_product():  # finding: no-authentication
-    data = request.json  # finding: non-object-body, html-error-responses
+    data = request.json  # finding: non-object-body, html-error-responses, non-idempotent-retry
 
     # Create new product
     product = Product(
         name=data['name'],  # finding: missing-validation, unchecked-types, no-range-checks
-        sku=data['sku'],  # finding: duplicate-sku, sku-race
+        sku=data['sku'],  # finding: duplicate-sku, sku-race, sku-case-variants
         price=data['price'],  # finding: float-price, no-range-checks
-        warehouse_id=data['warehouse_id']  # finding: product-tied-to-warehouse
+        warehouse_id=data['warehouse_id']  # finding: product-tied-to-warehouse, catalog-requires-stock
     )
     db.session.add(product)
-    db.session.commit()  # finding: non-atomic-commit, no-error-handling
+    db.session.commit()  # finding: non-atomic-commit, no-error-handling, untraceable-failures, failures-not-by-cause
 
     # Update inventory count
     inventory = Inventory(

@@ -1,0 +1,79 @@
+import RequestLayer
+import Store
+
+/// The adapter's benchmark commands (python/PROTOCOL.md: `bench`, `copy`, `explain`): timing measured inside the
+/// adapter, bulk loading by COPY, and the plan of a statement a request sends.
+extension RealApp {
+  /// What a `bench` run measured.
+  public struct BenchOutcome: Hashable, Sendable {
+    /// Wall-clock seconds from the moment every client thread was ready until the last finished.
+    public var elapsedSeconds: Double
+    /// How many requests got each status code.
+    public var statuses: [Int: Int]
+    /// Statements the requests sent to the database (commits included), in all.
+    public var statements: Int
+    /// Rows the requests' SELECTs returned to the app, in all.
+    public var rowsRead: Int
+    /// Bytes of response bodies, in all.
+    public var responseBytes: Int
+
+    /// Requests per second.
+    public var throughput: Double { Double(statuses.values.reduce(0, +)) / elapsedSeconds }
+  }
+
+  /// `bench`: sends `request` `count` times over `clients` threads, each with its own connection; in request `i`'s
+  /// body, `vary` (when given) is replaced by `i`, or by `i % modulo` when `modulo` is given.
+  public func bench(
+    _ request: Request, count: Int, clients: Int, vary: String? = nil, modulo: Int? = nil
+  ) throws -> BenchOutcome {
+    var command: [(String, JSONValue)] = [
+      ("op", "bench"), ("request", Self.requestPart(request)), ("count", .integer(count)),
+      ("clients", .integer(clients)),
+    ]
+    if let vary { command.append(("vary", .string(vary))) }
+    if let modulo { command.append(("modulo", .integer(modulo))) }
+    let answer = try adapter.call(.object(JSONObject(command)), timeout: 3_600)
+    guard case .number(let elapsed) = answer["elapsed_seconds"] else {
+      throw ProtocolDecodingError("a bench answer has elapsed_seconds")
+    }
+    var statuses: [Int: Int] = [:]
+    if case .object(let counts) = answer["statuses"] {
+      for (status, number) in counts.members {
+        if let code = Int(status), case .number(let value) = number { statuses[code] = value.int ?? 0 }
+      }
+    }
+    return BenchOutcome(
+      elapsedSeconds: elapsed.double, statuses: statuses, statements: Self.count(answer["statements"]),
+      rowsRead: Self.count(answer["rows_read"]), responseBytes: Self.count(answer["response_bytes"]))
+  }
+
+  /// `copy`: loads `csv` (one row a line, PostgreSQL's CSV format) into `table`'s `columns` with COPY, commits and
+  /// analyzes the table; answers the rows copied.
+  public func copy(_ table: String, columns: [String], csv: String) throws -> Int {
+    let answer = try adapter.call(
+      [
+        "op": "copy", "table": .string(table), "columns": .array(columns.map { .string($0) }), "csv": .string(csv),
+      ], timeout: 3_600)
+    return Self.count(answer["rows"])
+  }
+
+  /// `explain`: runs `request` and answers PostgreSQL's plan (`EXPLAIN`, with `ANALYZE, BUFFERS` when `analyze`)
+  /// of the `occurrence`-th statement of `statement`'s kind and table it sent, one line a row; `nil` when it sent
+  /// none.
+  public func explain(
+    _ request: Request, statement: Statement, occurrence: Int = 1, analyze: Bool = false
+  ) throws -> [String]? {
+    guard let point = statement.protocolStatement else { throw ProtocolDecodingError("a statement to explain") }
+    let answer = try adapter.call(
+      [
+        "op": "explain", "request": Self.requestPart(request), "statement": point,
+        "occurrence": .integer(occurrence), "analyze": analyze ? .bool(true) : .bool(false),
+      ], timeout: 3_600)
+    guard case .array(let lines) = answer["plan"] else { return nil }
+    return lines.compactMap { if case .string(let line) = $0 { line } else { nil } }
+  }
+
+  private static func count(_ json: JSONValue?) -> Int {
+    if case .number(let number) = json { number.int ?? 0 } else { 0 }
+  }
+}
