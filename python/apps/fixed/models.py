@@ -147,10 +147,10 @@ class IdempotencyKey(db.Model):  # finding: non-idempotent-retry
     __tablename__ = "idempotency_keys"
     __table_args__ = (UniqueConstraint("company_id", "key", name="idempotency_keys_company_key_key"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    company_id: Mapped[int] = mapped_column(_fk("companies.id", "idempotency_keys_company_id_fkey"))
+    company_id: Mapped[int] = mapped_column(_fk("companies.id", "idempotency_keys_company_id_fkey", "CASCADE"))
     key: Mapped[str] = mapped_column(String(255))
     request_fingerprint: Mapped[str] = mapped_column(Text)
-    product_id: Mapped[int] = mapped_column(_fk("products.id", "idempotency_keys_product_id_fkey"))
+    product_id: Mapped[int] = mapped_column(_fk("products.id", "idempotency_keys_product_id_fkey", "CASCADE"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     product: Mapped[Product] = relationship()
