@@ -20,6 +20,15 @@ struct ClientError: Error {  // finding: html-error-responses
 
   static let unauthenticated = ClientError(status: 401, field: nil, "authentication required")
 
+  /// The roles that may create products: they own the catalog (`staff` moves stock, `viewer` only reads).
+  static let creatorRoles = ["admin", "manager"]
+
+  /// A caller whose role may not create products.
+  static func mayNotCreateProducts(_ role: String) -> ClientError {  // finding: no-role-check
+    ClientError(
+      status: 403, field: nil, "role \(role) may not create products; only admin and manager may")
+  }
+
   /// The body as a JSON object; a wrong content type is a 415, anything else that is not an object a 400.
   static func jsonObject(from request: Request) throws(ClientError) -> JSONObject {  // finding: non-object-body
     guard request.isJSON else {

@@ -3,7 +3,8 @@ import Store
 
 /// `POST /api/products`, corrected: checked input and caller, one transaction, the initial stock logged.
 ///
-/// Client mistakes get a 4xx naming what is wrong (400/401/403/404/409/415/422) and write nothing. A database
+/// Only an `admin` or a `manager` may create a product (they own the catalog): the caller's user is read from
+/// `users` and any other role is answered 403 naming the rule, before the body is read. Client mistakes get a 4xx naming what is wrong (400/401/403/404/409/415/422) and write nothing. A database
 /// failure is rolled back and answered by its cause (see `DatabaseFailure`): 503 only when a retry can help. With an
 /// `Idempotency-Key`, a retry of a create whose answer was lost gets the first answer instead of a 409. Without a
 /// `warehouse_id` the product enters the catalog unstocked.
@@ -11,6 +12,16 @@ import Store
 public func createProduct(_ request: Request, _ db: Session) throws -> Response {
   guard let principal = request.principal else {  // finding: no-authentication
     return ClientError.unauthenticated.response
+  }
+  do {
+    guard let user = try db.get("users", id: principal.userID) else { return ClientError.unauthenticated.response }
+    let role = user["role"].text ?? ""
+    guard ClientError.creatorRoles.contains(role) else {  // finding: no-role-check
+      return ClientError.mayNotCreateProducts(role).response
+    }
+  } catch {
+    db.rollback()
+    return DatabaseFailure.response(to: error, serving: request)
   }
   let data: ProductInput
   let key: IdempotencyKey?

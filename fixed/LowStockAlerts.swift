@@ -60,7 +60,9 @@ private func alerts(
       Alert(
         product: product, warehouse: warehouse, stock: stock, threshold: threshold,
         daysUntilStockout: sold == 0 ? nil : stock * query.days / sold,  // finding: alerts-fake-sales-rate
-        supplier: suppliers[product.id]))
+        supplier: suppliers[product.id]?.supplier,
+        suggestedReorder: suggestedReorderQuantity(  // finding: alerts-no-reorder-quantity
+          sold: sold, days: query.days, stock: stock, terms: suppliers[product.id]?.terms)))
   }
   alerts.sort()  // finding: alerts-unsorted-unpaginated
   let page = alerts.dropFirst(query.offset).prefix(query.limit)
@@ -70,13 +72,29 @@ private func alerts(
   ])
 }
 
-/// The primary supplier of each product for the company, where it has one.
-private func primarySuppliers(of products: [Int], for companyID: Int, _ db: Session) throws(StoreError) -> [Int: Row] {
+/// Days of sales a suggested reorder covers beyond the supplier's lead time.
+let reorderCoverDays = 30  // finding: alerts-no-reorder-quantity
+
+/// How many units to order: what the recent rate of sale (`sold` over `days`) uses up during the lead time and
+/// ``reorderCoverDays`` more, rounded up to a whole unit, less `stock`; at least the supplier's minimum order when
+/// anything is needed, 0 when the stock covers it. `nil` without a supplier or a known lead time.
+func suggestedReorderQuantity(sold: Int, days: Int, stock: Int, terms: Row?) -> Int? {
+  guard let terms, let leadTime = terms["lead_time_days"].int else { return nil }
+  let needed = (sold * (leadTime + reorderCoverDays) + days - 1) / days
+  guard needed > stock else { return 0 }
+  return max(needed - stock, terms["min_order_quantity"].int ?? 1)
+}
+
+/// The primary supplier of each product for the company, where it has one, with its terms (the link's row).
+private func primarySuppliers(
+  of products: [Int], for companyID: Int, _ db: Session
+) throws(StoreError) -> [Int: (supplier: Row, terms: Row)] {
   let links = try db.select("supplier_products", where: "product_id", in: products.map(Value.int)) {
     $0["company_id"] == .int(companyID) && $0["is_primary"] == .bool(true)
   }
   let suppliers = rowsByID(try db.select("suppliers", where: "id", in: distinct(links.map { $0["supplier_id"] })))
-  return Dictionary(uniqueKeysWithValues: links.map { ($0["product_id"].int!, suppliers[$0["supplier_id"].int!]!) })
+  return Dictionary(
+    uniqueKeysWithValues: links.map { ($0["product_id"].int!, (suppliers[$0["supplier_id"].int!]!, $0)) })
 }
 
 private func rowsByID(_ rows: [Row]) -> [Int: Row] {
@@ -96,6 +114,8 @@ private struct Alert: Comparable {
   /// Whole days of stock left at the recent rate of sale, rounded down; `nil` when it did not sell there.
   let daysUntilStockout: Int?
   let supplier: Row?
+  /// Units to reorder (see ``suggestedReorderQuantity(sold:days:stock:terms:)``); `nil` without supplier terms.
+  let suggestedReorder: Int?  // finding: alerts-no-reorder-quantity
 
   /// Most urgent first: fewest days left (unknown last), then lowest stock relative to threshold, then by ids.
   static func < (lhs: Alert, rhs: Alert) -> Bool {
@@ -122,6 +142,7 @@ private struct Alert: Comparable {
       "supplier": supplier.map { supplier in
         ["id": .integer(supplier.id), "name": supplier["name"].json, "contact_email": supplier["contact_email"].json]
       } ?? .null,
+      "suggested_reorder_quantity": suggestedReorder.map(JSONValue.integer) ?? .null,
     ]
   }
 }

@@ -7,7 +7,7 @@ import Store
 /// `python/apps/original/views.py`, quoted in `case-study/ORIGINAL.md`.
 @Sendable
 public func createProduct(_ request: Request, _ db: Session) throws -> Response {  // finding: no-authentication
-  let data = try request.json()  // finding: non-object-body, html-error-responses, non-idempotent-retry
+  let data = try request.json()  // finding: non-object-body, html-error-responses, non-idempotent-retry, no-role-check
 
   // Create new product
   let product = db.add(

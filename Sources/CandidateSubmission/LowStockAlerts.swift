@@ -21,7 +21,7 @@ public func lowStockAlerts(_ request: Request, _ db: Session) throws -> Response
       continue
     }
     let daysUntilStockout = item["quantity"].int! / averageDailySales  // finding: alerts-fake-sales-rate
-    let supplier = supplierPlaceholder(product.id)  // finding: alerts-placeholder-supplier
+    let supplier = supplierPlaceholder(product.id)  // finding: alerts-placeholder-supplier, alerts-no-reorder-quantity
     alerts.append([  // finding: alerts-missing-warehouse-name
       "product_id": .integer(product.id), "product_name": .string(product["name"].text ?? ""),
       "sku": .string(product["sku"].text ?? ""), "warehouse_id": item["warehouse_id"].json,

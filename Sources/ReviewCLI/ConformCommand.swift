@@ -19,7 +19,9 @@ enum ConformCommand {
       Sets up the real stack (a virtual environment under .build/ with python/requirements.txt, a throwaway
       PostgreSQL cluster removed at exit, or the server STOCKFLOW_DATABASE_URL names), runs the adapter's own tests,
       then applies the fixed schema's generated DDL to a fresh database and violates each of its constraints there,
-      expecting PostgreSQL to refuse each row by the constraint name the store refuses it by, then for each port runs
+      expecting PostgreSQL to refuse each row by the constraint name the store refuses it by, runs the migration
+      (case-study/migration/original-to-fixed.sql) on a database in the original's schema and checks what it
+      leaves, then for each port runs
       every probe, the fault sweep and the seeded adversarial corpus (each request on a fresh
       database) on the port and on the Python it ports, and compares statuses, response kinds, uncaught error
       classes and stored rows. Exits 1 on any difference not in python/allowed-differences.json, 2 when python3 or
@@ -31,7 +33,7 @@ enum ConformCommand {
         whenAbsent: "every port"),
       .value("--corpus", "N", help: "how many corpus requests to send", default: "10000"),
       .flag("--skip-adapter-tests", help: "do not run the adapter's own tests first"),
-      .flag("--schema-only", help: "only check the fixed schema on PostgreSQL, no port"),
+      .flag("--schema-only", help: "only check the fixed schema and the migration on PostgreSQL, no port"),
       SharedOptions.documentFormat,
     ])
 
@@ -59,8 +61,15 @@ enum ConformCommand {
     }
     environment.progress("checking the fixed schema's constraints on PostgreSQL")
     let schemaOutcomes = try SchemaConformance.run(Registry.fixed.schema, on: stack.cluster)
-    let schemaSection = SchemaConformance.markdown(schemaOutcomes, schema: Registry.fixed.name)
-    let schemaDisagreements = schemaOutcomes.filter { !$0.agrees }.count
+    environment.progress("migrating a database in the original's schema to the fixed one")
+    let migrationOutcomes = try MigrationConformance.run(
+      original: Registry.original.schema, fixed: Registry.fixed.schema,
+      script: root.appendingPathComponent(MigrationConformance.scriptPath), on: stack.cluster)
+    let schemaSection =
+      SchemaConformance.markdown(schemaOutcomes, schema: Registry.fixed.name) + "\n"
+      + MigrationConformance.markdown(migrationOutcomes)
+    let schemaDisagreements =
+      schemaOutcomes.filter { !$0.agrees }.count + migrationOutcomes.filter { !$0.agrees }.count
     if parsed.flag("--schema-only") {
       return CommandResult(exitCode: schemaDisagreements == 0 ? 0 : 1, output: schemaSection)
     }
@@ -90,7 +99,7 @@ enum ConformCommand {
         ? ConformanceReport.json(runs, seconds: seconds).encoded(pretty: true) + "\n"
         : ConformanceReport.markdown(runs, seconds: seconds) + "\n" + schemaSection,
       errors: schemaDisagreements == 0 || parsed.value("--format") != "json"
-        ? "" : "error: \(schemaDisagreements) schema constraint(s) not refused by the same name on PostgreSQL\n")
+        ? "" : "error: \(schemaDisagreements) schema constraint(s) or migration check(s) failed on PostgreSQL\n")
   }
 }
 

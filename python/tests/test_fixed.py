@@ -212,6 +212,15 @@ class CreateProductTests(FixedCase):
         answer = self.send("not even JSON", user_id=None)
         self.assertEqual(answer["status"], 401)
 
+    def test_only_admin_and_manager_may_create_a_product(self):
+        # Carol (user 3) is Acme's viewer: refused before the body is read, nothing written.
+        self.assert_refused(self.send(WIDGET, user_id=3), 403, None,
+                            "role viewer may not create products; only admin and manager may")
+        self.assertEqual(self.send("not even JSON", user_id=3)["status"], 403)
+        # Alice (manager) and Bob (admin) may.
+        self.assertEqual(self.send(WIDGET, user_id=1)["status"], 201)
+        self.assertEqual(self.send({**WIDGET, "sku": "W-2", "warehouse_id": 3}, user_id=2)["status"], 201)
+
     def test_an_unknown_warehouse_is_a_404(self):
         self.assert_refused(self.send({**WIDGET, "warehouse_id": 9}), 404, "warehouse_id", "warehouse 9 does not exist")
 
@@ -470,7 +479,8 @@ class LowStockAlertsTests(FixedCase):
         seed("suppliers", [{"name": "Saws Inc", "contact_email": "orders@saws.test"},
                            {"name": "Backup", "contact_email": "backup@example.test"}])
         seed("supplier_products", [
-            {"supplier_id": 1, "product_id": i["saw"], "company_id": 1, "is_primary": True},
+            {"supplier_id": 1, "product_id": i["saw"], "company_id": 1, "is_primary": True, "lead_time_days": 7,
+             "min_order_quantity": 10},
             {"supplier_id": 2, "product_id": i["hammer"], "company_id": 1, "is_primary": False},
         ])
 
@@ -480,10 +490,11 @@ class LowStockAlertsTests(FixedCase):
     def get(self, query=None, user_id=1, path=PATH) -> dict:
         return self.adapter.ok("request", method="GET", path=path, query=query or {}, user_id=user_id)
 
-    def alert(self, key, name, sku, warehouse, stock, threshold, days, supplier=None):
+    def alert(self, key, name, sku, warehouse, stock, threshold, days, supplier=None, reorder=None):
         return {"product_id": self.ids[key], "product_name": name, "sku": sku, "warehouse_id": warehouse,
                 "warehouse_name": {1: "Acme Main", 2: "Acme Overflow"}[warehouse], "current_stock": stock,
-                "threshold": threshold, "days_until_stockout": days, "supplier": supplier}
+                "threshold": threshold, "days_until_stockout": days, "supplier": supplier,
+                "suggested_reorder_quantity": reorder}
 
     def test_the_company_s_recently_sold_low_stock_most_urgent_first(self):
         answer = self.get()
@@ -491,9 +502,10 @@ class LowStockAlertsTests(FixedCase):
         self.assertIsNone(answer["exception"])
         self.assertEqual(body_json(answer), {
             "alerts": [
-                # 30 sold in 30 days, 5 left: 5 days; its own threshold 20, its primary supplier.
+                # 30 sold in 30 days, 5 left: 5 days; its own threshold 20, its primary supplier; 1 a day over the
+                # 7 days' lead time and 30 of cover is 37, less 5 in stock: reorder 32 (above the minimum of 10).
                 self.alert("saw", "Saw", "SAW", 2, 5, 20, 5,
-                           {"id": 1, "name": "Saws Inc", "contact_email": "orders@saws.test"}),
+                           {"id": 1, "name": "Saws Inc", "contact_email": "orders@saws.test"}, 32),
                 # 8 sold in 30 days, 4 left: 15 days; the type's threshold; a non-primary supplier is not named.
                 self.alert("hammer", "Hammer", "HAMMER", 1, 4, 10, 15),
                 # Sold in the company, not in this warehouse: no rate here, so last.

@@ -4,7 +4,8 @@ public enum Catalog {
   public static let createProduct: [Finding] = [
     .missingValidation, .uncheckedTypes, .noRangeChecks, .nonObjectBody, .htmlErrorResponses,
     .requiredOptionalField, .nonAtomicCommit, .noErrorHandling, .duplicateSKU, .skuRace, .duplicateInventoryRow,
-    .floatPrice, .productTiedToWarehouse, .noChangeLog, .wrongStatusCode, .noAuthentication, .noTenantCheck,
+    .floatPrice, .productTiedToWarehouse, .noChangeLog, .wrongStatusCode, .noAuthentication, .noRoleCheck,
+    .noTenantCheck,
     .unknownWarehouse, .nonIdempotentRetry, .untraceableFailures, .skuCaseVariants, .catalogRequiresStock,
     .failuresNotByCause,
   ]
@@ -13,7 +14,7 @@ public enum Catalog {
   public static let lowStockAlerts: [Finding] = [
     .alertsIgnoresCompany, .alertsNoAuthorization, .alertsUnknownCompany, .alertsMissingThresholdCrash,
     .alertsIgnoresProductType, .alertsNoRecentSalesFilter, .alertsFakeSalesRate, .alertsPlaceholderSupplier,
-    .alertsMissingWarehouseName, .alertsQueryPerRow, .alertsUnsortedUnpaginated,
+    .alertsNoReorderQuantity, .alertsMissingWarehouseName, .alertsQueryPerRow, .alertsUnsortedUnpaginated,
   ]
 
   /// Every finding.

@@ -18,6 +18,27 @@ extension Finding {
       )
     })
 
+  static let noRoleCheck = Finding(
+    id: "no-role-check",
+    title: "A viewer can create products",
+    severity: .high, category: .security,
+    problem: """
+      Being signed in is all the view asks: a user whose role only reads (a `viewer`, or `staff` who move stock) \
+      creates products like the catalog's owners.
+      """,
+    impact: "Anyone with a read-only account can change the catalog: roles grant nothing.",
+    fix: """
+      Read the caller's role from `users` and answer `403` naming the rule (only `admin` and `manager` may \
+      create products) before reading the body, writing nothing.
+      """,
+    probe: Probe("As Acme's viewer (carol, user 3), POST a valid product.") { trial in
+      let (response, changes) = try trial.createProductChanging(ProductBody.json(), as: Fixture.acmeViewer)
+      let wrote = !changes.isEmpty
+      return trial.verdict(
+        showing: response.status != 403 || wrote,
+        "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing").")
+    })
+
   static let noTenantCheck = Finding(
     id: "no-tenant-check",
     title: "A user can create stock in another company's warehouse",

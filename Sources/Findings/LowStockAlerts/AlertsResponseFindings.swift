@@ -25,6 +25,43 @@ extension Finding {
         showing: !right, "answered \(response.brief); supplier: \(supplier?.encoded() ?? "absent").")
     })
 
+  static let alertsNoReorderQuantity = Finding(
+    id: "alerts-no-reorder-quantity",
+    title: "Alerts say what is low but not how much to reorder",
+    severity: .medium, category: .correctness, endpoint: .lowStockAlerts,
+    problem: """
+      An alert names the product and a supplier but no quantity: the supplier's lead time, its minimum order and \
+      the recent rate of sale, which together say how much to order, are left for a person to look up and combine.
+      """,
+    impact: """
+      Reorders are guessed: too small and the product runs out again before the delivery arrives, below the \
+      supplier's minimum and the order is refused.
+      """,
+    fix: """
+      Add `suggested_reorder_quantity`: the units the recent rate of sale uses during the primary supplier's lead \
+      time plus a cover period (30 days), rounded up, less the stock; at least the supplier's minimum order when \
+      anything is needed; `null` without a supplier or a known lead time.
+      """,
+    probe: .alerts(
+      """
+      A product at 2 units sells 1 a day; its primary supplier delivers in 7 days with a minimum order of 50. \
+      Read its alert's suggested reorder.
+      """
+    ) { scenario in
+      let product = try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      try scenario.primarySupplier(
+        product, name: "Bolt & Nut Co", email: "orders@boltnut.test", leadTimeDays: 7, minOrderQuantity: 50)
+      let response = try scenario.alerts()
+      guard let alert = response.alertObjects.first else {
+        return scenario.trial.inconclusive("answered \(response.brief) with no alert to read.")
+      }
+      // 1 a day over 7 + 30 days is 37 units, less the 2 in stock: 35, below the minimum order of 50.
+      let suggestion = alert["suggested_reorder_quantity"]
+      return scenario.trial.verdict(
+        showing: suggestion != .integer(50),
+        "answered \(response.brief); suggested_reorder_quantity: \(suggestion?.encoded() ?? "absent").")
+    })
+
   static let alertsMissingWarehouseName = Finding(
     id: "alerts-missing-warehouse-name",
     title: "Alerts lack the warehouse name",

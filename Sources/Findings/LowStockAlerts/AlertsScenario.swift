@@ -83,18 +83,23 @@ public struct AlertsScenario: Sendable {
       })
   }
 
-  /// A supplier that is `product`'s primary supplier for `company`; nothing where the schema has no suppliers.
-  public func primarySupplier(_ product: Int, company: Int = 1, name: String, email: String) throws {
+  /// A supplier that is `product`'s primary supplier for `company`, with a lead time and a minimum order where
+  /// given and the schema has them; nothing where the schema has no suppliers.
+  public func primarySupplier(
+    _ product: Int, company: Int = 1, name: String, email: String, leadTimeDays: Int? = nil,
+    minOrderQuantity: Int? = nil
+  ) throws {
     guard has("suppliers") else { return }
     let supplier = try insert("suppliers", [["name": .text(name), "contact_email": .text(email)]])[0]
-    _ = try insert(
-      "supplier_products",
-      [
-        [
-          "supplier_id": .int(supplier), "product_id": .int(product), "company_id": .int(company),
-          "is_primary": .bool(true),
-        ]
-      ])
+    var link: [String: Value] = [
+      "supplier_id": .int(supplier), "product_id": .int(product), "company_id": .int(company),
+      "is_primary": .bool(true),
+    ]
+    if let leadTimeDays, has("supplier_products", "lead_time_days") { link["lead_time_days"] = .int(leadTimeDays) }
+    if let minOrderQuantity, has("supplier_products", "min_order_quantity") {
+      link["min_order_quantity"] = .int(minOrderQuantity)
+    }
+    _ = try insert("supplier_products", [link])
   }
 
   /// A company with one warehouse, beyond the fixture's; returns the warehouse id.

@@ -36,6 +36,26 @@ struct FixedAlertsTests {
     #expect(days == [.integer(10), .null], "10 units at 7 sold in 7 days is 10 days; warehouse 2 sold nothing")
   }
 
+  @Test func suggestsAReorderFromTheSuppliersTermsAndNullWithoutThem() throws {
+    let alerts = try scenario()
+    let termed = try alerts.lowStock("Termed", sku: "T-1", threshold: 500, stock: 40, perDay: 3)
+    try alerts.primarySupplier(termed, name: "Fast", email: "f@test", leadTimeDays: 10, minOrderQuantity: 20)
+    let covered = try alerts.lowStock("Covered", sku: "C-1", threshold: 500, stock: 400, perDay: 3)
+    try alerts.primarySupplier(covered, name: "Slow", email: "s@test", leadTimeDays: 10, minOrderQuantity: 20)
+    let unknownLead = try alerts.lowStock("Unknown", sku: "U-1", threshold: 500, stock: 40, perDay: 3)
+    try alerts.primarySupplier(unknownLead, name: "Vague", email: "v@test", minOrderQuantity: 20)
+    try alerts.lowStock("Unsupplied", sku: "N-1", threshold: 500, stock: 40, perDay: 3)
+    let suggestions = Dictionary(
+      uniqueKeysWithValues: try alerts.alerts().alertObjects.map {
+        ($0["sku"]!, $0["suggested_reorder_quantity"]!)
+      })
+    // 3 a day over 10 + 30 days is 120: less 40 is 80; 400 in stock covers it.
+    #expect(suggestions[.string("T-1")] == .integer(80))
+    #expect(suggestions[.string("C-1")] == .integer(0))
+    #expect(suggestions[.string("U-1")] == .null)
+    #expect(suggestions[.string("N-1")] == .null)
+  }
+
   @Test(
     "Refuses bad query parameters naming them",
     arguments: [

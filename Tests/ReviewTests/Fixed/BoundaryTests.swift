@@ -115,7 +115,9 @@ struct BoundaryTests {
       #expect(response.status == 400)
       #expect(response.field("field") == .string("price"))
       #expect(changes.isEmpty)
-      #expect(exchange.statements.isEmpty, "refused by validation, before the column would refuse it")
+      #expect(
+        exchange.statements == [.select(table: "users")],
+        "refused by validation (after reading the caller's role), before the column would refuse it")
     }
   }
 

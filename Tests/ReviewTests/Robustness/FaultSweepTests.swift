@@ -10,7 +10,8 @@ struct FaultSweepTests {
     let sweep = try await SharedRobustnessRuns.sweepFixed.value
     #expect(
       sweep.outcomes.map(\.statement) == [
-        .select(table: "warehouses"), .select(table: "products"), .insert(table: "products"),
+        .select(table: "users"), .select(table: "warehouses"), .select(table: "products"),
+        .insert(table: "products"),
         .insert(table: "inventory"), .insert(table: "inventory_changes"), .commit,
       ], "the sweep covers every statement the fix sends, and none after its commit")
     for outcome in sweep.outcomes {

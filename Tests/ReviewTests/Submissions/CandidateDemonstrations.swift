@@ -13,7 +13,8 @@ struct CandidateDemonstrations {
   /// What each probe concludes on the candidate's answer where the defect is not simply absent.
   static let pinned: [String: Observation.Verdict] = {
     var verdicts: [String: Observation.Verdict] = [
-      "no-authentication": .reproduced, "no-tenant-check": .reproduced, "unchecked-types": .reproduced,
+      "no-authentication": .reproduced, "no-role-check": .reproduced, "no-tenant-check": .reproduced,
+      "unchecked-types": .reproduced,
       "no-range-checks": .reproduced, "non-object-body": .reproduced, "duplicate-inventory-row": .reproduced,
       "no-change-log": .reproduced, "html-error-responses": .reproduced,
       "non-idempotent-retry": .reproduced, "untraceable-failures": .reproduced, "sku-case-variants": .reproduced,

@@ -17,7 +17,7 @@ app = Blueprint("candidate", __name__)
 
 
 @app.route('/api/products', methods=['POST'])
-def create_product():  # finding: no-authentication
+def create_product():  # finding: no-authentication, no-role-check
     data = request.json  # finding: html-error-responses
     for field in ['name', 'sku', 'price', 'warehouse_id']:
         if field not in data:  # finding: missing-validation, non-object-body
@@ -70,7 +70,7 @@ def low_stock_alerts(company_id):  # finding: alerts-no-authorization
             continue
 
         days_until_stockout = item.quantity // avg_daily_sales  # finding: alerts-fake-sales-rate
-        supplier = get_supplier(product.id)                     # placeholder: always the same supplier  # finding: alerts-placeholder-supplier
+        supplier = get_supplier(product.id)                     # placeholder: always the same supplier  # finding: alerts-placeholder-supplier, alerts-no-reorder-quantity
 
         alerts.append({  # finding: alerts-missing-warehouse-name
             "product_id": product.id,

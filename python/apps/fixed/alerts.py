@@ -84,6 +84,7 @@ class _Alert:
     threshold: int
     days_until_stockout: int | None  # whole days left at the recent rate of sale, rounded down; None: no sales there
     supplier: Supplier | None
+    suggested_reorder: int | None  # units to reorder (`suggested_reorder_quantity`); None without supplier terms
 
     def sort_key(self):
         """Most urgent first: fewest days left (unknown last), then lowest stock relative to threshold, then ids."""
@@ -100,6 +101,7 @@ class _Alert:
             "days_until_stockout": self.days_until_stockout,
             "supplier": None if supplier is None else {
                 "id": supplier.id, "name": supplier.name, "contact_email": supplier.contact_email},
+            "suggested_reorder_quantity": self.suggested_reorder,  # finding: alerts-no-reorder-quantity
         }
 
 
@@ -131,10 +133,13 @@ def _alerts(company_id: int, user, query: AlertsQuery):
         if product.id in demand.bundles or not demand.is_active(product.id):
             continue
         sold = demand.sold(product.id, warehouse.id)
+        supplier, terms = suppliers.get(product.id, (None, None))
         alerts.append(_Alert(
             product, warehouse, stock, limit,
             days_until_stockout=None if sold == 0 else stock * query.days // sold,  # finding: alerts-fake-sales-rate
-            supplier=suppliers.get(product.id)))
+            supplier=supplier,
+            suggested_reorder=suggested_reorder_quantity(  # finding: alerts-no-reorder-quantity
+                sold, query.days, stock, terms)))
     alerts.sort(key=_Alert.sort_key)  # finding: alerts-unsorted-unpaginated
     page = alerts[query.offset:query.offset + query.limit]
     return {
@@ -143,17 +148,33 @@ def _alerts(company_id: int, user, query: AlertsQuery):
     }
 
 
-def _primary_suppliers(products: list[int], company_id: int) -> dict[int, Supplier]:
-    """The primary supplier of each product for the company, where it has one."""
+# Days of sales a suggested reorder covers beyond the supplier's lead time.
+REORDER_COVER_DAYS = 30
+
+
+def suggested_reorder_quantity(sold: int, days: int, stock: int, terms) -> int | None:  # finding: alerts-no-reorder-quantity
+    """How many units to order: what the recent rate of sale (`sold` over `days`) uses up during the lead time and
+    `REORDER_COVER_DAYS` more, rounded up to a whole unit, less `stock`; at least the supplier's minimum order when
+    anything is needed, 0 when the stock covers it. None without a supplier or a known lead time."""
+    if terms is None or terms.lead_time_days is None:
+        return None
+    needed = -(-(sold * (terms.lead_time_days + REORDER_COVER_DAYS)) // days)
+    if needed <= stock:
+        return 0
+    return max(needed - stock, terms.min_order_quantity)
+
+
+def _primary_suppliers(products: list[int], company_id: int) -> dict[int, tuple[Supplier, SupplierProduct]]:
+    """The primary supplier of each product for the company, where it has one, with its terms (the link)."""
     if not products:
         return {}
     rows = db.session.execute(
-        select(SupplierProduct.product_id, Supplier)
+        select(SupplierProduct, Supplier)
         .join(Supplier, Supplier.id == SupplierProduct.supplier_id)
         .where(SupplierProduct.product_id.in_(products), SupplierProduct.company_id == company_id,
                SupplierProduct.is_primary)
     ).all()
-    return {product_id: supplier for product_id, supplier in rows}
+    return {link.product_id: (supplier, link) for link, supplier in rows}
 
 
 class SalesDemand:  # finding: alerts-fake-sales-rate, alerts-no-recent-sales-filter

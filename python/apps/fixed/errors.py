@@ -32,6 +32,14 @@ def unauthenticated():
     return ClientError(401, None, "authentication required")
 
 
+# The roles that may create products: they own the catalog (`staff` moves stock, `viewer` only reads).
+CREATOR_ROLES = ("admin", "manager")
+
+
+def may_not_create_products(role: str):  # finding: no-role-check
+    return ClientError(403, None, f"role {role} may not create products; only admin and manager may")
+
+
 def database_unavailable(message: str):
     """A failed database: everything was rolled back, so the client may simply retry."""
     return error_response(message, 503, headers={"Retry-After": "1"})

@@ -1,6 +1,7 @@
 """`POST /api/products`, corrected: checked input and caller, one transaction, the initial stock logged.
 
-Client mistakes get a 4xx naming what is wrong (400/401/403/404/409/415/422) and write nothing. A database failure is
+Only an `admin` or a `manager` may create a product (they own the catalog): any other role is answered 403 naming the
+rule, before the body is read. Client mistakes get a 4xx naming what is wrong (400/401/403/404/409/415/422) and write nothing. A database failure is
 rolled back and answered by its cause (`errors.database_failure`): 503 only when a retry can help. With an
 `Idempotency-Key`, a retry of a create whose answer was lost gets the first answer instead of a 409. Without a
 `warehouse_id` the product enters the catalog unstocked. Mirrors `fixed/CreateProduct.swift`.
@@ -12,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .auth import current_user
 from .clock import now
-from .errors import ClientError, database_failure, unauthenticated
+from .errors import CREATOR_ROLES, ClientError, database_failure, may_not_create_products, unauthenticated
 from .idempotency import IdempotencyKey, created
 from .models import Inventory, InventoryChange, Product, User, Warehouse, db
 from .product_input import ProductInput
@@ -33,6 +34,8 @@ def create_product():
         user = current_user(request)
         if user is None:  # finding: no-authentication
             raise unauthenticated()
+        if user.role not in CREATOR_ROLES:  # finding: no-role-check
+            raise may_not_create_products(user.role)
         data = ProductInput.from_request(request)  # finding: missing-validation
         key = IdempotencyKey.from_request(request)  # finding: non-idempotent-retry
         earlier = key.earlier_answer(data, user.company_id) if key is not None else None

@@ -11,7 +11,7 @@ app = Blueprint("original", __name__)
 
 
 @app.route('/api/products', methods=['POST'])
-def create_product():  # finding: no-authentication
+def create_product():  # finding: no-authentication, no-role-check
     data = request.json  # finding: non-object-body, html-error-responses, non-idempotent-retry
 
     # Create new product
