@@ -123,6 +123,8 @@ public enum MarkdownReport {
     out.append("- **What is wrong.** \(finding.problem)")
     out.append("- **Why it matters in production.** \(finding.impact)")
     out.append("- **The fix.** \(finding.fix)")
+    out.append("- **Resolved when.** \(finding.resolution.full)")
+    if let partial = finding.resolution.partial { out.append("- **Partly resolved when.** \(partial)") }
     out.append("")
     out.append("**Scenario.** \(finding.probe.scenario)")
     out.append("")
