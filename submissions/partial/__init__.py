@@ -1,0 +1,26 @@
+"""An answer that fixes validation and the transaction (and authentication, tenants, the audit trail, status codes)
+but keeps a binary float price and no unique SKU, and has no alerts endpoint.
+
+Expected grade: partial credit; exactly `float-price`, `duplicate-sku` and `sku-race` left; alerts not applicable.
+"""
+
+from flask import Flask
+
+from .models import db
+from .products import products
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.update(config or {})
+    db.init_app(app)
+    app.register_blueprint(products)
+
+    @app.errorhandler(404)
+    @app.errorhandler(405)
+    @app.errorhandler(415)
+    @app.errorhandler(400)
+    def http_error(error):
+        return {"error": error.description, "field": "body"}, error.code
+
+    return app
