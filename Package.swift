@@ -5,8 +5,9 @@ import PackageDescription
 ///
 /// The target graph is the architecture: a transactional in-memory `Store`, the Flask-like `RequestLayer` around
 /// handlers, the handlers themselves (`Original`, `Fixed`, submissions), the `Findings` catalog with its probes,
-/// the `Report` that renders a run, and the `review` / `bench` executables, whose command lines are declared as
-/// tables in `CommandLineTable`.
+/// the `Report` that renders a run, the `RealStack` that runs the Python under review on a real PostgreSQL, the
+/// `Conformance` check that holds the ports to it, and the `review` / `bench` executables, whose command lines are
+/// declared as tables in `CommandLineTable`.
 let package = Package(
   name: "StockFlowReview",
   platforms: [.macOS(.v15)],
@@ -22,11 +23,15 @@ let package = Package(
     .target(name: "CandidateSubmission", dependencies: ["Store", "RequestLayer"]),
     .target(name: "Submissions", dependencies: ["RequestLayer", "Original", "Fixed", "CandidateSubmission"]),
     .target(name: "Findings", dependencies: ["Store", "RequestLayer"]),
-    .target(name: "Report", dependencies: ["Store", "RequestLayer", "Findings", "Submissions"]),
+    .target(name: "RealStack", dependencies: ["Store", "RequestLayer", "Findings"]),
+    .target(name: "Conformance", dependencies: ["Store", "RequestLayer", "Findings"]),
+    .target(name: "Report", dependencies: ["Store", "RequestLayer", "Findings", "Submissions", "Conformance"]),
     .target(name: "CommandLineTable"),
     .target(
       name: "ReviewCLI",
-      dependencies: ["CommandLineTable", "Report", "Findings", "Submissions", "RequestLayer", "Store"]),
+      dependencies: [
+        "CommandLineTable", "Report", "Findings", "Submissions", "RequestLayer", "Store", "RealStack", "Conformance",
+      ]),
     .executableTarget(name: "review", dependencies: ["ReviewCLI"]),
     .executableTarget(
       name: "bench", dependencies: ["CommandLineTable", "Store", "RequestLayer", "Findings", "Submissions"]),
@@ -34,7 +39,7 @@ let package = Package(
       name: "ReviewTests",
       dependencies: [
         "Store", "RequestLayer", "Original", "Fixed", "CandidateSubmission", "Submissions", "Findings", "Report",
-        "ReviewCLI", "CommandLineTable",
+        "ReviewCLI", "CommandLineTable", "RealStack", "Conformance",
       ]
     ),
   ],

@@ -50,12 +50,13 @@ private func insertProduct(_ data: ProductInput, by principal: Principal, at tim
       "company_id": .int(principal.companyID),  // finding: product-tied-to-warehouse
     ])
   try db.flush()  // finding: non-atomic-commit
+  let productID = try product.id!  // read before the commit, which would expire it: no statement after COMMIT
 
   // Update inventory count
   let inventory = db.add(
     "inventory",
     [
-      "product_id": .int(product.id!),
+      "product_id": .int(productID),
       "warehouse_id": .int(data.warehouseID),
       "quantity": .int(data.initialQuantity),  // finding: required-optional-field
     ])
@@ -63,13 +64,13 @@ private func insertProduct(_ data: ProductInput, by principal: Principal, at tim
   db.add(
     "inventory_changes",
     [  // finding: no-change-log
-      "inventory_id": .int(inventory.id!), "change": .int(data.initialQuantity),
+      "inventory_id": .int(try inventory.id!), "change": .int(data.initialQuantity),
       "quantity_after": .int(data.initialQuantity), "reason": .text("initial_stock"),
       "user_id": .int(principal.userID), "created_at": .timestamp(time),
     ])
   try db.commit()  // finding: non-atomic-commit
 
   return .json(  // finding: wrong-status-code
-    ["message": "Product created", "product_id": .integer(product.id!)], status: 201,
-    headers: ["Location": "/api/products/\(product.id!)"])
+    ["message": "Product created", "product_id": .integer(productID)], status: 201,
+    headers: ["Location": "/api/products/\(productID)"])
 }

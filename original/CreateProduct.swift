@@ -24,11 +24,11 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
   db.add(
     "inventory",
     [
-      "product_id": .int(product.id!),  // finding: duplicate-inventory-row
+      "product_id": .int(try product.id!),  // finding: duplicate-inventory-row
       "warehouse_id": try Value(adapting: data.item("warehouse_id")),  // finding: unknown-warehouse, no-tenant-check
       "quantity": try Value(adapting: data.item("initial_quantity")),  // finding: required-optional-field
     ])
   try db.commit()  // finding: non-atomic-commit, no-change-log
 
-  return .json(["message": "Product created", "product_id": .integer(product.id!)])  // finding: wrong-status-code
+  return .json(["message": "Product created", "product_id": .integer(try product.id!)])  // finding: wrong-status-code
 }

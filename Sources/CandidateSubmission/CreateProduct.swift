@@ -51,7 +51,7 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
     db.add(
       "inventory",
       [
-        "product_id": .int(product.id!),  // finding: duplicate-inventory-row
+        "product_id": .int(try product.id!),  // finding: duplicate-inventory-row
         "warehouse_id": try Value(adapting: data.item("warehouse_id")),  // finding: unknown-warehouse, no-tenant-check
         "quantity": try Value(  // finding: required-optional-field
           adapting: data.get("initial_quantity", default: .integer(0))),
@@ -59,7 +59,7 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
     try db.commit()  // finding: non-atomic-commit, no-change-log
 
     return .json(  // finding: wrong-status-code
-      ["message": "Product created successfully", "product_id": .integer(product.id!)], status: 201)
+      ["message": "Product created successfully", "product_id": .integer(try product.id!)], status: 201)
   } catch {
     db.rollback()
     return .json(["error": "Failed to create product"], status: 500)  // finding: no-error-handling

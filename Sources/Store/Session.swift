@@ -8,6 +8,8 @@ public final class Session {
   public let id: Int
   let store: Store
   private var pending: [PendingRow] = []
+  /// Rows this transaction flushed: a commit expires them, as SQLAlchemy's `expire_on_commit` does.
+  private var flushed: [PendingRow] = []
   private var transaction = Transaction()
   private var abortedBy: StoreError?
   /// The store's commit count when this transaction's writes were checked; `nil` when unchecked or when they were
@@ -23,7 +25,7 @@ public final class Session {
   /// Stages a new row; it is sent as an `INSERT` and gets its id at the next flush.
   @discardableResult
   public func add(_ table: String, _ values: [String: Value]) -> PendingRow {
-    let row = PendingRow(table: table, values: values)
+    let row = PendingRow(table: table, values: values, session: self)
     pending.append(row)
     return row
   }
@@ -44,7 +46,8 @@ public final class Session {
         }
         noteChecked(at: commits)
         transaction.write(stored, in: store.schema.table(row.table)!)
-        row.id = rowID
+        row.assignedID = rowID
+        flushed.append(row)
       }
       pending.removeAll()
     }
@@ -61,6 +64,7 @@ public final class Session {
         try state.database.commit(transaction, revalidate: checkedAt != state.commits)
         state.commits += 1
       }
+      for row in flushed { row.expired = true }
       resetTransaction()
     }
   }
@@ -73,6 +77,7 @@ public final class Session {
 
   private func resetTransaction() {
     pending.removeAll()
+    flushed.removeAll()
     transaction = Transaction()
     checkedAtCommit = nil
     checkedAtDifferentCommits = false
@@ -87,6 +92,12 @@ public final class Session {
   /// Ends the session, rolling back whatever was not committed (what Flask-SQLAlchemy does at teardown).
   public func close() {
     rollback()
+  }
+
+  /// Reads an expired row back from the database, as SQLAlchemy does on the first attribute access after a commit.
+  func refresh(_ row: PendingRow) throws(StoreError) {
+    try checkUsable()
+    try guarded { () throws(StoreError) in try store.send(.select(table: row.table), from: id) }
   }
 
   /// The row of `table` with this id, as this session sees it.
@@ -206,12 +217,28 @@ public final class Session {
 public final class PendingRow {
   public let table: String
   public let values: [String: Value]
-  /// The primary key, assigned at flush; `nil` before.
-  public internal(set) var id: Int?
+  /// The primary key assigned at flush; `nil` before.
+  var assignedID: Int?
+  /// Whether a commit expired the row, so the next read of its id refreshes it first.
+  var expired = false
+  private weak var session: Session?
 
-  init(table: String, values: [String: Value]) {
+  init(table: String, values: [String: Value], session: Session) {
     self.table = table
     self.values = values
+    self.session = session
+  }
+
+  /// The primary key, as SQLAlchemy's `product.id` reads it: assigned at flush (`nil` before), and after a commit
+  /// read back with a `SELECT`, which can fail like any statement, because the commit expired the object.
+  public var id: Int? {
+    get throws(StoreError) {
+      if expired, let session {
+        try session.refresh(self)
+        expired = false
+      }
+      return assignedID
+    }
   }
 }
 

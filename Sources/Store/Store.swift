@@ -106,7 +106,7 @@ public final class Store: Sendable {
     defer { session.close() }
     let pending = rows.map { session.add(table, $0) }
     try session.commit()
-    return pending.map { $0.id! }
+    return pending.map { $0.assignedID! }
   }
 
   /// Inserts one row and commits it: for fixtures.

@@ -68,9 +68,11 @@ def _on_exception(sender, exception, **extra):
         trace.exception = exception
 
 
-def load(path: str, database_url: str, naming) -> LoadedApp:
+def load(path: str, database_url: str, naming, now: str | None = None) -> LoadedApp:
     module = _import(path)
     config = {"SQLALCHEMY_DATABASE_URI": database_url, "PROPAGATE_EXCEPTIONS": False, "TESTING": False}
+    if now is not None:
+        config["STOCKFLOW_NOW"] = now
     try:
         factory = getattr(module, "create_app", None)
         if factory is not None:

@@ -2,6 +2,7 @@
 
 import json
 import platform
+from datetime import datetime
 from importlib import metadata
 
 from . import loading, race, recording, requesting
@@ -35,10 +36,19 @@ class Adapter:
         path = required(command, "app", str)
         url = required(command, "database_url", str)
         naming = Naming.from_command(command.get("mapping"))
+        now = optional(command, "now", str)
+        if now is not None:
+            try:
+                moment = datetime.fromisoformat(now)
+            except ValueError:
+                moment = None
+            if moment is None or moment.tzinfo is None:
+                raise protocol_error(
+                    "field `now` must be an ISO 8601 moment with a time zone, e.g. 2026-01-15T12:00:00Z")
         if self.loaded is not None:
             self.loaded.close()
             self.loaded = None
-        self.loaded = loading.load(path, url, naming)
+        self.loaded = loading.load(path, url, naming, now)
         return {"tables": self.loaded.tables.schema_json(), "routes": self.loaded.routes()}
 
     def reset(self, command):

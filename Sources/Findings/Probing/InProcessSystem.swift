@@ -32,8 +32,13 @@ public final class InProcessSystem: SystemUnderTest {
     let (logged, faults) = (store.statementLog.count, store.plannedFaults)
     let response = implementation.handle(request, on: store)
     return Exchange(
-      response: response, statements: store.statementLog.dropFirst(logged).map(\.statement),
+      response: response, statements: Self.sql(store.statementLog.dropFirst(logged)),
       faultsFired: faults - store.plannedFaults, after: store.snapshot())
+  }
+
+  /// The statements that reach the database as SQL: a flush is the store's own step, not a statement.
+  private static func sql(_ events: some Sequence<StatementEvent>) -> [Statement] {
+    events.map(\.statement).filter { $0 != .flush }
   }
 
   public func snapshot() -> Snapshot {
@@ -73,8 +78,8 @@ public final class InProcessSystem: SystemUnderTest {
     guard let (secondExchange, secondRange) = window.withLock({ $0 }) else {
       return Race(paused: false, first: exchange, second: nil, secondWaited: false)
     }
-    let log = store.statementLog.map(\.statement)
-    let firstStatements = Array(log[start..<secondRange.lowerBound] + log[secondRange.upperBound...])
+    let log = store.statementLog
+    let firstStatements = Self.sql(log[start..<secondRange.lowerBound] + log[secondRange.upperBound...])
     return Race(
       paused: true,
       first: Exchange(

@@ -36,7 +36,8 @@ public struct FaultSweep: Sendable {
     let outcomes = try statements.indices.map { offset in
       let system = try deployment.start(with: .demo)
       let before = try system.snapshot()
-      try system.inject(.failingStatement(number: offset + 1))
+      let occurrence = statements[...offset].filter { $0 == statements[offset] }.count
+      try system.inject(.failing(statements[offset], occurrence: occurrence))
       let exchange = try system.send(request)
       return Outcome(
         statement: statements[offset], response: exchange.response, changes: exchange.after.changes(since: before))

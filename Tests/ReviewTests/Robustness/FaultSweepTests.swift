@@ -8,7 +8,11 @@ import Testing
 struct FaultSweepTests {
   @Test func fixFailsCleanlyAtEveryStatement() throws {
     let sweep = try FaultSweep.perform(against: Registry.fixed)
-    #expect(sweep.outcomes.count >= 7, "the sweep covers selects, flushes, inserts and the commit")
+    #expect(
+      sweep.outcomes.map(\.statement) == [
+        .select(table: "warehouses"), .select(table: "products"), .insert(table: "products"),
+        .insert(table: "inventory"), .insert(table: "inventory_changes"), .commit,
+      ], "the sweep covers every statement the fix sends, and none after its commit")
     for outcome in sweep.outcomes {
       #expect(
         outcome.isCleanRetryableFailure,

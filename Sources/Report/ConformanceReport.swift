@@ -1,0 +1,92 @@
+import Conformance
+import Findings
+import RequestLayer
+
+/// `review conform`'s output: agreement per check and per port, then every disagreement grouped by cause with one
+/// example each, marked allowed (with its reason) or not.
+public enum ConformanceReport {
+  /// The summary and the disagreements as markdown.
+  public static func markdown(_ runs: [ConformanceRun], seconds: Double) -> String {
+    var out = ["# Conformance: the Swift ports against the real stack", ""]
+    out.append("| port | probes agreeing | fault sweep | corpus agreeing | unexplained |")
+    out.append("|---|---|---|---|---|")
+    for run in runs {
+      let probes = run.probesCompared - run.probeDisagreements.count
+      out.append(
+        "| `\(run.implementation)` | \(probes) of \(run.probesCompared) | "
+          + (run.sweepDifferences.isEmpty ? "agrees (\(run.sweepStatements.port.count) statements)" : "differs")
+          + " | \(run.corpusAgreed) of \(run.corpusSize) (\(percent(run.corpusAgreed, run.corpusSize))) | "
+          + "\(run.unexplained) |")
+    }
+    out.append("")
+    for run in runs {
+      let differences =
+        run.probeDisagreements.map { probe in
+          "- probe `\(probe.finding)`" + allowance(probe.allowed) + ": " + probe.differences.joined(separator: "; ")
+            + "\n  - port: \(probe.port.verdict.rawValue), \(probe.port.summary)"
+            + "\n  - real: \(probe.real.verdict.rawValue), \(probe.real.summary)"
+        }
+        + run.sweepDifferences.map { "- fault sweep (unexplained): \($0)" }
+        + run.caseGroups.map { group in
+          "- corpus `\(group.label)`, \(group.indices.count) case(s)" + allowance(group.allowed) + ": "
+            + group.differences.joined(separator: ", ") + "\n  - \(group.example)"
+        }
+      guard !differences.isEmpty else { continue }
+      out.append("## `\(run.implementation)`: where the port and the real stack differ")
+      out.append("")
+      out += differences
+      out.append("")
+    }
+    let unexplained = runs.map(\.unexplained).reduce(0, +)
+    out.append(
+      unexplained == 0
+        ? "Every difference is allowed, with its reason." : "\(unexplained) difference(s) are not in the allow-list.")
+    out.append("")
+    out.append("Wall time: \(String(format: "%.1f", seconds)) s.")
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The same content as JSON, for tools.
+  public static func json(_ runs: [ConformanceRun], seconds: Double) -> JSONValue {
+    [
+      "wall_seconds": .number(JSONNumber(String(format: "%.1f", seconds))),
+      "ports": .array(
+        runs.map { run in
+          [
+            "implementation": .string(run.implementation),
+            "probes_compared": .integer(run.probesCompared),
+            "probe_disagreements": .array(
+              run.probeDisagreements.map { probe in
+                [
+                  "finding": .string(probe.finding), "differences": .array(probe.differences.map(JSONValue.string)),
+                  "port_verdict": .string(probe.port.verdict.rawValue),
+                  "real_verdict": .string(probe.real.verdict.rawValue),
+                  "allowed_because": probe.allowed.map { .string($0.reason) } ?? .null,
+                ]
+              }),
+            "sweep_statements": .array(run.sweepStatements.real.map(JSONValue.string)),
+            "sweep_differences": .array(run.sweepDifferences.map(JSONValue.string)),
+            "corpus_seed": .string(String(run.corpusSeed)), "corpus_size": .integer(run.corpusSize),
+            "corpus_agreed": .integer(run.corpusAgreed),
+            "corpus_disagreements": .array(
+              run.caseGroups.map { group in
+                [
+                  "label": .string(group.label), "differences": .array(group.differences.map(JSONValue.string)),
+                  "cases": .array(group.indices.map(JSONValue.integer)), "example": .string(group.example),
+                  "allowed_because": group.allowed.map { .string($0.reason) } ?? .null,
+                ]
+              }),
+            "unexplained": .integer(run.unexplained),
+          ]
+        }),
+    ]
+  }
+
+  private static func allowance(_ entry: AllowList.Entry?) -> String {
+    entry.map { " (allowed: \($0.reason))" } ?? " (unexplained)"
+  }
+
+  private static func percent(_ part: Int, _ whole: Int) -> String {
+    whole == 0 ? "n/a" : String(format: "%.2f%%", Double(part) * 100 / Double(whole))
+  }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@testable import RealStack
+
+@Suite("PostgresCluster: a throwaway server in a temporary folder")
+struct PostgresClusterTests {
+  @Test func databaseURLsKeepTheSocketHostAndNameTheNewDatabase() {
+    #expect(
+      PostgresCluster.url("postgresql://postgres@/postgres?host=/tmp/x", withDatabase: "stockflow_1")
+        == "postgresql://postgres@/stockflow_1?host=/tmp/x")
+    #expect(
+      PostgresCluster.url("postgresql://u:p@db.example:5433/main", withDatabase: "a_b")
+        == "postgresql://u:p@db.example:5433/a_b")
+    #expect(PostgresCluster.isPlainIdentifier("stockflow_12"))
+    #expect(!PostgresCluster.isPlainIdentifier("Robert\"; DROP"))
+    #expect(!PostgresCluster.isPlainIdentifier("1abc"))
+  }
+
+  @Test(
+    "Opt-in (STOCKFLOW_REAL_STACK=1): a started cluster creates databases and stop removes its folder",
+    .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"))
+  func startedClusterCreatesDatabasesAndStopRemovesItsFolder() throws {
+    let cluster = try PostgresCluster.start(environment: [:])
+    let directory = try #require(cluster.directory)
+    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("data/PG_VERSION").path))
+    let url = try cluster.createDatabase("realstack_check")
+    #expect(url == "postgresql://postgres@/realstack_check?host=\(directory.path)")
+    let listed = try Subprocess.run(
+      PostgresCluster.tool("psql"), ["-X", "-At", "-d", url, "-c", "SELECT current_database()"])
+    #expect(listed.output.trimmingCharacters(in: .whitespacesAndNewlines) == "realstack_check")
+    #expect(throws: RealStackError.self) { try cluster.createDatabase("realstack_check") }
+    cluster.stop()
+    #expect(!FileManager.default.fileExists(atPath: directory.path))
+  }
+}

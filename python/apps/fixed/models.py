@@ -1,0 +1,171 @@
+"""The corrected schema, constraint for constraint as `fixed/Schema.swift` declares it, under the same names.
+
+A SKU is unique platform-wide, a price is an exact decimal, a product belongs to a company rather than to a
+warehouse, inventory has one row per product and warehouse, and every stock change is logged; with Part 2's product
+types, suppliers, bundles and sales. `case-study/SCHEMA.md` explains each constraint. The rules no constraint can
+state (same company across a row's references, no bundle cycle) are triggers: `rules.py`.
+
+`users` is not in `fixed/Schema.swift` (the Swift request layer hands the handlers an authenticated principal); here
+the handlers look the caller up in it.
+"""
+
+from datetime import datetime
+from decimal import Decimal
+
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import (
+    Boolean, CheckConstraint, DateTime, ForeignKey, Index, Integer, Numeric, String, UniqueConstraint, false,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+# Objects keep their loaded values after the commit: a view answers with `product.id` without reading it back.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
+
+
+def _fk(target: str, name: str):
+    return ForeignKey(target, name=name)
+
+
+class Company(db.Model):
+    __tablename__ = "companies"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+
+
+class User(db.Model):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(_fk("companies.id", "users_company_id_fkey"))
+    name: Mapped[str] = mapped_column(String(255))
+
+
+class Warehouse(db.Model):
+    __tablename__ = "warehouses"
+    __table_args__ = (Index("warehouses_company_id_idx", "company_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(_fk("companies.id", "warehouses_company_id_fkey"))
+    name: Mapped[str] = mapped_column(String(255))
+
+
+class ProductType(db.Model):  # finding: alerts-ignores-product-type
+    __tablename__ = "product_types"
+    __table_args__ = (
+        UniqueConstraint("name", name="product_types_name_key"),
+        CheckConstraint("low_stock_threshold >= 0", name="product_types_low_stock_threshold_check"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    low_stock_threshold: Mapped[int] = mapped_column(Integer)
+
+
+class Product(db.Model):
+    __tablename__ = "products"
+    __table_args__ = (
+        UniqueConstraint("sku", name="products_sku_key"),  # finding: duplicate-sku, sku-race
+        CheckConstraint("price >= 0", name="products_price_check"),  # finding: no-range-checks
+        CheckConstraint("low_stock_threshold >= 0", name="products_low_stock_threshold_check"),
+        Index("products_company_id_idx", "company_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    sku: Mapped[str] = mapped_column(String(64))
+    price: Mapped[Decimal] = mapped_column(Numeric(12, 2))  # finding: float-price
+    company_id: Mapped[int] = mapped_column(  # finding: product-tied-to-warehouse, no-tenant-check
+        _fk("companies.id", "products_company_id_fkey"))
+    product_type_id: Mapped[int | None] = mapped_column(  # finding: alerts-ignores-product-type
+        _fk("product_types.id", "products_product_type_id_fkey"))
+    low_stock_threshold: Mapped[int | None] = mapped_column(Integer)
+
+
+class Inventory(db.Model):
+    __tablename__ = "inventory"
+    __table_args__ = (
+        UniqueConstraint(  # finding: duplicate-inventory-row
+            "product_id", "warehouse_id", name="inventory_product_warehouse_key"),
+        CheckConstraint("quantity >= 0", name="inventory_quantity_check"),  # finding: no-range-checks
+        Index("inventory_warehouse_id_idx", "warehouse_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(_fk("products.id", "inventory_product_id_fkey"))
+    warehouse_id: Mapped[int] = mapped_column(_fk("warehouses.id", "inventory_warehouse_id_fkey"))
+    quantity: Mapped[int] = mapped_column(Integer)
+
+    product: Mapped[Product] = relationship()
+
+
+class InventoryChange(db.Model):  # finding: no-change-log
+    __tablename__ = "inventory_changes"
+    __table_args__ = (
+        CheckConstraint("quantity_after >= 0", name="inventory_changes_quantity_after_check"),
+        Index("inventory_changes_inventory_id_idx", "inventory_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inventory_id: Mapped[int] = mapped_column(_fk("inventory.id", "inventory_changes_inventory_id_fkey"))
+    change: Mapped[int] = mapped_column(Integer)
+    quantity_after: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    inventory: Mapped[Inventory] = relationship()
+
+
+class Supplier(db.Model):
+    __tablename__ = "suppliers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    contact_email: Mapped[str] = mapped_column(String(255))
+
+
+class SupplierProduct(db.Model):  # finding: alerts-placeholder-supplier
+    __tablename__ = "supplier_products"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    supplier_id: Mapped[int] = mapped_column(_fk("suppliers.id", "supplier_products_supplier_id_fkey"))
+    product_id: Mapped[int] = mapped_column(_fk("products.id", "supplier_products_product_id_fkey"))
+    company_id: Mapped[int] = mapped_column(_fk("companies.id", "supplier_products_company_id_fkey"))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    __table_args__ = (
+        UniqueConstraint("supplier_id", "product_id", "company_id", name="supplier_products_key"),
+        Index("supplier_products_one_primary_key", "product_id", "company_id", unique=True,
+              postgresql_where=is_primary),
+        Index("supplier_products_product_id_idx", "product_id"),
+    )
+
+
+class BundleComponent(db.Model):
+    __tablename__ = "bundle_components"
+    __table_args__ = (
+        UniqueConstraint("bundle_id", "component_id", name="bundle_components_key"),
+        CheckConstraint("quantity > 0", name="bundle_components_quantity_check"),
+        CheckConstraint("bundle_id <> component_id", name="bundle_components_not_self_check"),
+        Index("bundle_components_bundle_id_idx", "bundle_id"),
+        Index("bundle_components_component_id_idx", "component_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bundle_id: Mapped[int] = mapped_column(_fk("products.id", "bundle_components_bundle_id_fkey"))
+    component_id: Mapped[int] = mapped_column(_fk("products.id", "bundle_components_component_id_fkey"))
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
+class Sale(db.Model):  # finding: alerts-no-recent-sales-filter, alerts-fake-sales-rate
+    __tablename__ = "sales"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="sales_quantity_check"),
+        Index("sales_product_id_idx", "product_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(_fk("products.id", "sales_product_id_fkey"))
+    warehouse_id: Mapped[int] = mapped_column(_fk("warehouses.id", "sales_warehouse_id_fkey"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    sold_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+from . import rules  # noqa: E402  (the triggers attach to the tables above)
+
+rules.install()
