@@ -74,7 +74,7 @@ public struct AlertsScenario: Sendable {
       sales.map { sale in
         [
           "product_id": .int(product), "warehouse_id": .int(warehouse), "quantity": .int(sale.quantity),
-          "sold_at": .timestamp(trial.system.now - sale.daysAgo * 86_400),
+          "sold_at": .timestamp(Request.defaultTime - sale.daysAgo * 86_400),
         ]
       })
   }

@@ -12,10 +12,6 @@ public protocol SystemUnderTest: AnyObject, Sendable {
   /// Each table of the implementation's schema with its column names (`id` included).
   var tables: [String: Set<String>] { get }
 
-  /// The time the system's handlers see as now, in seconds since 1970: the fixed request clock in process, the
-  /// real clock for a Python app (which reads its own). Scenarios date the rows they seed (sales) from it.
-  var now: Int { get }
-
   /// Sends one request, as a client would, and returns the answer with what it did to the database.
   func send(_ request: Request) throws -> Exchange
 
@@ -33,9 +29,6 @@ public protocol SystemUnderTest: AnyObject, Sendable {
 }
 
 extension SystemUnderTest {
-  /// The fixed clock every in-process request carries.
-  public var now: Int { Request.defaultTime }
-
   /// Whether the schema has `table`, and `column` in it when one is named.
   public func has(_ table: String, column: String? = nil) -> Bool {
     guard let columns = tables[table] else { return false }
