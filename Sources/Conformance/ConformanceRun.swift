@@ -91,7 +91,9 @@ public struct ConformanceRun: Sendable {
     }
     return ConformanceRun(
       implementation: name, probesCompared: findings.count, probeDisagreements: probeDisagreements,
-      sweepStatements: (portSweep.outcomes.map(\.statement.description), realSweep.outcomes.map(\.statement.description)),
+      sweepStatements: (
+        portSweep.outcomes.map(\.statement.description), realSweep.outcomes.map(\.statement.description)
+      ),
       sweepDifferences: sweepDifferences, corpusSize: corpus.cases.count, corpusSeed: corpus.seed,
       caseGroups: order.map { key in
         let group = groups[key]!

@@ -41,7 +41,8 @@ public struct ObservationFacts: Hashable, Sendable {
     for (index, (mine, theirs)) in zip(steps, other.steps).enumerated() {
       let step = "step \(index + 1) (\(mine.action))"
       if mine.status != theirs.status {
-        out.append("\(step): status \(mine.status.map(String.init) ?? "none") vs \(theirs.status.map(String.init) ?? "none")")
+        out.append(
+          "\(step): status \(mine.status.map(String.init) ?? "none") vs \(theirs.status.map(String.init) ?? "none")")
       }
       if mine.errorClass != theirs.errorClass {
         out.append("\(step): uncaught \(mine.errorClass ?? "nothing") vs \(theirs.errorClass ?? "nothing")")
