@@ -6,9 +6,12 @@ standard error as `stockflow-incident: {"event": ..., "detail": ...}`; the harne
 Nothing is blocked here: the limits, the user and the namespaces do that.
 """
 
+import io
 import json
 import os
 import sys
+
+_real_open = io.open
 
 _seen = set()
 _MAX = 50
@@ -17,13 +20,21 @@ _allowed = tuple(
 ) + tuple(os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, "/dev", "/proc/self"))
 
 
-def _report(event, detail):
+_log = os.environ.get("STOCKFLOW_INCIDENTS")
+
+
+def report(event, detail):
+    """Writes one incident (once) to standard error and, when `STOCKFLOW_INCIDENTS` names a file, to that file."""
     key = (event, detail)
     if key in _seen or len(_seen) >= _MAX:
         return
     _seen.add(key)
-    sys.stderr.write("stockflow-incident: " + json.dumps({"event": event, "detail": detail}) + "\n")
+    line = "stockflow-incident: " + json.dumps({"event": event, "detail": detail}) + "\n"
+    sys.stderr.write(line)
     sys.stderr.flush()
+    if _log:
+        with _real_open(_log, "a") as handle:
+            handle.write(line)
 
 
 def _inside(path):
@@ -35,17 +46,19 @@ def _inside(path):
 
 
 def _hook(event, args):
+    if _log and event == "open" and args and args[0] == _log:
+        return
     if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
         if not _inside(args[0]):
-            _report("open", os.path.realpath(os.fsdecode(args[0])))
+            report("open", os.path.realpath(os.fsdecode(args[0])))
     elif event == "socket.connect" and len(args) > 1:
         address = args[1]
         if not (isinstance(address, (str, bytes)) and _inside(address)):
-            _report("network", repr(address))
+            report("network", repr(address))
     elif event in ("os.fork", "os.forkpty"):
-        _report("process", event)
+        report("process", event)
     elif event in ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn"):
-        _report("process", f"{event} {args[0]!r}"[:200] if args else event)
+        report("process", f"{event} {args[0]!r}"[:200] if args else event)
 
 
 sys.addaudithook(_hook)

@@ -88,6 +88,7 @@ def _enter(args):
         "PYTHONPATH": os.pathsep.join([os.path.join(args.workdir, "code"), os.path.join(args.workdir, "site-packages")]),
         "PYTHONDONTWRITEBYTECODE": "1",
         "STOCKFLOW_ALLOWED_ROOTS": os.pathsep.join([args.workdir] + args.allow),
+        "STOCKFLOW_INCIDENTS": os.path.join(args.workdir, "incidents.log"),
     }
     python = os.path.realpath(sys.executable)
     if os.geteuid() == 0:
