@@ -33,16 +33,21 @@ public struct Leaderboard: Sendable {
     }
   }
 
+  /// A started submission: its deployment, and what its sandbox reported, asked once grading is over.
+  public typealias Started = (deployment: any Deployment, incidents: () -> [String])
+
   /// Grades each submission in turn; one that throws while starting is recorded as failed, with its error.
   public static func grade(
-    _ submissions: [(name: String, start: () throws -> (deployment: any Deployment, incidents: [String]))],
-    with grader: Grader
+    _ submissions: [(name: String, start: () throws -> Started)], with grader: Grader
   ) -> Leaderboard {
     Leaderboard(
       submissions.map { submission in
         do {
           let (deployment, incidents) = try submission.start()
-          return .graded(grader.grade(deployment, incidents: incidents))
+          let card = grader.grade(deployment)
+          return .graded(
+            Scorecard(
+              submission: card.submission, lines: card.lines, baseline: card.baseline, incidents: incidents()))
         } catch {
           return .failed(name: submission.name, reason: String(describing: error))
         }

@@ -25,7 +25,7 @@ enum PythonGrading {
   /// Starts `submission` contained on the real stack, with the incidents its sandbox reported.
   static func deploy(
     _ submission: PythonSubmission, mapping: Any?, timeout: Double
-  ) throws -> (deployment: any Deployment, incidents: [String]) {
+  ) throws -> Leaderboard.Started {
     throw SubmissionContractError(
       description: "the real stack's PythonDeployment is not on this branch yet; \(submission.name) was not run")
   }

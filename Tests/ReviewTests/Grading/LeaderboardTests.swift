@@ -13,8 +13,8 @@ struct LeaderboardTests {
 
   static let board = Leaderboard.grade(
     [
-      ("candidate", { (Registry.candidate, []) }), ("fixed", { (Registry.fixed, []) }),
-      ("always-503", { (DoNothingSubmissions.all[3], ["stopped after 30 s"]) }),
+      ("candidate", { (Registry.candidate, { [] }) }), ("fixed", { (Registry.fixed, { [] }) }),
+      ("always-503", { (DoNothingSubmissions.all[3], { ["stopped after 30 s"] }) }),
       ("no-factory", { throw Unloadable() }),
     ], with: Grader())
 
