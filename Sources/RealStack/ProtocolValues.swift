@@ -56,6 +56,7 @@ extension Value {
     case .double(let double):
       ["float": .string(double.isNaN ? "nan" : double.isInfinite ? (double < 0 ? "-inf" : "inf") : "\(double)")]
     case .timestamp(let seconds): ["timestamp": .string(Timestamp.iso8601(seconds))]
+    case .array(let elements): .array(elements.map(\.protocolValue))
     }
   }
 

@@ -76,10 +76,11 @@ public struct RealApp: Sendable {
 
   /// `load`: imports the app at `app` (relative to python/ or absolute), builds it on `databaseURL` and creates
   /// its tables. App import errors come back as ``AdapterError`` of kind `app-load`.
-  public func load(app: String, databaseURL: String, mapping: Mapping? = nil) throws -> Shape {
+  public func load(app: String, databaseURL: String, mapping: Mapping? = nil, now: String? = nil) throws -> Shape {
     var command: [(String, JSONValue)] = [
       ("op", "load"), ("app", .string(app)), ("database_url", .string(databaseURL)),
     ]
+    if let now { command.append(("now", .string(now))) }
     if let mapping {
       let tables = JSONValue.object(
         JSONObject(mapping.tables.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
@@ -185,7 +186,7 @@ public struct RealApp: Sendable {
 
   /// A request inside a `race`: the `request` command without its `op`.
   private static func requestPart(_ request: Request) -> JSONValue {
-    guard case .object(let object) = request.protocolCommand(dump: false) else { return .null }
+    guard case .object(let object) = request.protocolCommand(dump: true) else { return .null }
     return .object(JSONObject(object.members.filter { $0.key != "op" }.map { ($0.key, $0.value) }))
   }
 

@@ -52,8 +52,8 @@ extension Value {
       }
       self = .decimal(Decimal(string: number.text) ?? .nan)
     case .number(let number): self = .double(number.double)
-    case .array:
-      throw PythonError.programmingError("DatatypeMismatch: a list is sent as an ARRAY, which no scalar column accepts")
+    case .array(let elements):
+      self = .array(try elements.map(Value.init(adapting:)))
     case .object: throw PythonError.programmingError("can't adapt type 'dict'")
     }
   }

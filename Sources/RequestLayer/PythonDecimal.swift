@@ -30,12 +30,13 @@ public enum PythonDecimal {
     }
   }
 
-  /// `Decimal(text)`: a finite number, `NaN`, or an infinity; anything else raises `InvalidOperation`.
+  /// `Decimal(text)` as psycopg2 sends it: a finite number, or `NaN` for `NaN` and for either infinity (the driver
+  /// writes every non-finite `Decimal` as `'NaN'::numeric`, so an infinite price is stored as NaN); anything else
+  /// raises `InvalidOperation`.
   public static func parse(_ text: String) throws -> Value {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     switch trimmed.lowercased().drop(while: { $0 == "+" || $0 == "-" }) {
-    case "nan", "snan": return .decimal(.nan)
-    case "inf", "infinity": return .double(trimmed.hasPrefix("-") ? -.infinity : .infinity)
+    case "nan", "snan", "inf", "infinity": return .decimal(.nan)
     default: break
     }
     guard isDecimalLiteral(trimmed), let decimal = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))

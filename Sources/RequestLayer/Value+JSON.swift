@@ -31,6 +31,7 @@ extension Value {
     case .decimal(let decimal): .number(JSONNumber(decimal.description))
     case .text(let text): .string(text)
     case .timestamp(let seconds): .string(Timestamp.iso8601(seconds))
+    case .array(let elements): .array(elements.map(\.json))
     }
   }
 }
@@ -60,6 +61,7 @@ extension Value {
     case .decimal: "Decimal"
     case .text: "str"
     case .timestamp: "datetime"
+    case .array: "list"
     }
   }
 }

@@ -4,17 +4,24 @@ import Foundation
 public struct CommandEnvironment: Sendable {
   public var currentDirectory: String
   public var readStandardInput: @Sendable () -> String
+  /// Where a long command says what it is doing while it runs (the process's standard error).
+  public var progress: @Sendable (String) -> Void
 
-  public init(currentDirectory: String, readStandardInput: @escaping @Sendable () -> String = { "" }) {
+  public init(
+    currentDirectory: String, readStandardInput: @escaping @Sendable () -> String = { "" },
+    progress: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
     self.currentDirectory = currentDirectory
     self.readStandardInput = readStandardInput
+    self.progress = progress
   }
 
-  /// The running process's directory and standard input.
+  /// The running process's directory, standard input, and standard error for progress.
   public static var process: CommandEnvironment {
-    CommandEnvironment(currentDirectory: FileManager.default.currentDirectoryPath) {
-      String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-    }
+    CommandEnvironment(
+      currentDirectory: FileManager.default.currentDirectoryPath,
+      readStandardInput: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) },
+      progress: { FileHandle.standardError.write(Data("review: \($0)\n".utf8)) })
   }
 }
 

@@ -25,6 +25,7 @@ public enum ReviewCommand {
     Subcommand(command: ReplayCommand.command, run: ReplayCommand.run),
     Subcommand(command: FixtureCommand.command, run: FixtureCommand.run),
     Subcommand(command: GradeCommand.command, run: GradeCommand.run),
+    Subcommand(command: ConformCommand.command, run: ConformCommand.run),
   ]
 
   /// The whole command line of `review`, from which its parsing and every help text are derived.

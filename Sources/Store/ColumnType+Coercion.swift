@@ -12,7 +12,8 @@ extension ColumnType {
     case (.integer, .int(let int)):
       return Int32(exactly: int) == nil ? .failure(Rejection("integer out of range")) : .success(value)
     case (.integer, .double(let double)):
-      guard double.isFinite, let int = Int32(exactly: double.rounded(.toNearestOrEven)) else {
+      // psycopg2 sends a float as a numeric literal, and numeric to integer rounds half away from zero.
+      guard double.isFinite, let int = Int32(exactly: double.rounded(.toNearestOrAwayFromZero)) else {
         return .failure(Rejection("integer out of range"))
       }
       return .success(.int(Int(int)))
@@ -58,7 +59,7 @@ extension ColumnType {
         return .failure(Rejection("value too long for type character varying(\(maxLength))"))
       }
       return .success(value)
-    case (.text, .int), (.text, .double), (.text, .decimal), (.text, .bool):
+    case (.text, .int), (.text, .double), (.text, .decimal), (.text, .bool), (.text, .array):
       // PostgreSQL assigns any value to a string column through its text output (an I/O conversion cast).
       return coerce(.text(value.textOutput))
     case (.bool, .bool), (.timestamp, .timestamp):
@@ -66,7 +67,8 @@ extension ColumnType {
     case (.timestamp, .int(let seconds)):
       return .success(.timestamp(seconds))
     default:
-      return .failure(Rejection("column is of type \(self) but expression is of type \(value.typeName)"))
+      return .failure(
+        Rejection("column is of type \(self) but expression is of type \(value.typeName)", mismatch: true))
     }
   }
 
@@ -83,7 +85,14 @@ extension ColumnType {
 /// The database's reason for refusing a value.
 struct Rejection: Error {
   let reason: String
-  init(_ reason: String) { self.reason = reason }
+  /// Whether the value's type has no assignment cast to the column's (`DatatypeMismatch`, a `ProgrammingError`),
+  /// rather than a value of a castable type that does not fit (`DataError`).
+  let mismatch: Bool
+
+  init(_ reason: String, mismatch: Bool = false) {
+    self.reason = reason
+    self.mismatch = mismatch
+  }
 }
 
 extension Value {
@@ -98,7 +107,20 @@ extension Value {
     case .text(let text): text
     case .timestamp(let seconds): Timestamp.iso8601(seconds)
     case .null: ""
+    case .array(let elements): "{" + elements.map(\.arrayElementOutput).joined(separator: ",") + "}"
     }
+  }
+
+  /// An element as PostgreSQL's array output writes it: quoted when empty, `NULL`-like, or holding a delimiter,
+  /// a quote, a backslash or white space.
+  private var arrayElementOutput: String {
+    if self == .null { return "NULL" }
+    let text = textOutput
+    let special =
+      text.isEmpty || text.uppercased() == "NULL"
+      || text.contains { "{},\"\\".contains($0) || $0.isWhitespace }
+    guard special else { return text }
+    return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 
   /// Whether PostgreSQL compares this value with a column of `type` without an explicit cast: a string column only

@@ -8,7 +8,8 @@ public final class Session {
   public let id: Int
   let store: Store
   private var pending: [PendingRow] = []
-  /// Rows this transaction flushed: a commit expires them, as SQLAlchemy's `expire_on_commit` does.
+  /// Every row this session has flushed (its identity map): each commit expires them all, as SQLAlchemy's
+  /// `expire_on_commit` does.
   private var flushed: [PendingRow] = []
   private var transaction = Transaction()
   private var abortedBy: StoreError?
@@ -38,9 +39,14 @@ public final class Session {
       try store.send(.flush, from: id)
       for row in pending {
         try store.send(.insert(table: row.table), from: id)
+        // Values are cast before the id is drawn, as PostgreSQL casts literals while planning the INSERT: a value
+        // of the wrong type uses up no id, a constraint violation does.
+        let values = try store.state.withLock { state throws(StoreError) in
+          try state.database.coerced(row.table, values: row.values)
+        }
         let rowID = store.nextID(row.table)
         let (stored, commits) = try store.state.withLock { state throws(StoreError) in
-          let stored = try state.database.normalized(row.table, id: rowID, values: row.values)
+          let stored = try state.database.normalized(row.table, id: rowID, values: values)
           try state.database.validate(stored, in: row.table, with: transaction)
           return (stored, state.commits)
         }
@@ -77,7 +83,6 @@ public final class Session {
 
   private func resetTransaction() {
     pending.removeAll()
-    flushed.removeAll()
     transaction = Transaction()
     checkedAtCommit = nil
     checkedAtDifferentCommits = false
@@ -187,10 +192,9 @@ public final class Session {
         guard let column = schema.column(name) else {
           throw .undeclared("column \"\(name)\" of relation \"\(table)\" does not exist")
         }
+        try value.checkSendable()
         guard value.isComparable(with: column.type) else {
-          throw .invalidValue(
-            table: table, column: name, value: value, type: column.type,
-            reason: "operator does not exist: \(column.type) = \(value.typeName)")
+          throw .undeclared("operator does not exist: \(column.type) = \(value.typeName)")
         }
       }
     }

@@ -10,6 +10,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case notNullViolation(table: String, column: String)
   /// `DataError`: the value cannot be stored in the column's type.
   case invalidValue(table: String, column: String, value: Value, type: ColumnType, reason: String)
+  /// `ProgrammingError` (`DatatypeMismatch`): no assignment cast leads from the value's type to the column's.
+  case datatypeMismatch(table: String, column: String, value: Value, type: ColumnType)
+  /// The driver refused to send the value at all (psycopg2's `ValueError` for a NUL character in a string).
+  case unsendable(String)
   /// A statement named a table or column that the schema does not declare.
   case undeclared(String)
   /// `OperationalError` injected by a test or probe.
@@ -39,6 +43,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       "IntegrityError: null value in column \"\(column)\" of relation \"\(table)\" violates not-null constraint"
     case .invalidValue(let table, let column, let value, let type, let reason):
       "DataError: \(table).\(column) is \(type), cannot store \(value.typeName) \(value): \(reason)"
+    case .datatypeMismatch(_, let column, let value, let type):
+      "ProgrammingError: column \"\(column)\" is of type \(type) but expression is of type \(value.typeName)"
+    case .unsendable(let message):
+      "ValueError: \(message)"
     case .undeclared(let what):
       "ProgrammingError: \(what)"
     case .injectedFault(let event):

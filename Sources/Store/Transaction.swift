@@ -58,23 +58,34 @@ struct Database: Sendable {
   }
 
   /// The row as the database stores it: declared columns only, coerced, defaults filled in.
-  func normalized(_ table: String, id: Int, values: [String: Value]) throws(StoreError) -> Row {
+  /// `values` cast to `table`'s column types, every column present (a default where none was given): what the
+  /// driver and the planner make of an `INSERT`'s values before it runs.
+  func coerced(_ table: String, values: [String: Value]) throws(StoreError) -> [String: Value] {
     let schema = try self.table(table).schema
     if let unknown = values.keys.sorted().first(where: { schema.column($0) == nil }) {
       throw .undeclared("column \"\(unknown)\" of relation \"\(table)\" does not exist")
     }
+    for value in values.values { try value.checkSendable() }
     var stored: [String: Value] = [:]
     for column in schema.columns {
       let given = values[column.name] ?? column.defaultValue
       switch column.type.coerce(given) {
       case .success(let value): stored[column.name] = value
+      case .failure(let rejection) where rejection.mismatch:
+        throw .datatypeMismatch(table: table, column: column.name, value: given, type: column.type)
       case .failure(let rejection):
         throw .invalidValue(
           table: table, column: column.name, value: given, type: column.type, reason: rejection.reason)
       }
-      if stored[column.name] == .null && !column.nullable {
-        throw .notNullViolation(table: table, column: column.name)
-      }
+    }
+    return stored
+  }
+
+  /// The row `id` of `table` holding `values`, checked for `NULL` in a `NOT NULL` column.
+  func normalized(_ table: String, id: Int, values: [String: Value]) throws(StoreError) -> Row {
+    let stored = try coerced(table, values: values)
+    for column in try self.table(table).schema.columns where stored[column.name] == .null && !column.nullable {
+      throw .notNullViolation(table: table, column: column.name)
     }
     return Row(id: id, values: stored)
   }

@@ -13,6 +13,8 @@ public enum Value: Hashable, Sendable {
   case text(String)
   /// Seconds since 1970-01-01T00:00:00Z.
   case timestamp(Int)
+  /// A list, as psycopg2 sends a Python list: an SQL `ARRAY`, which only a string column takes (as its text).
+  case array([Value])
 
   /// The integer held, when the value is an integer.
   public var int: Int? {
@@ -38,6 +40,16 @@ public enum Value: Hashable, Sendable {
   /// Whether this is SQL `NULL`.
   public var isNull: Bool { self == .null }
 
+  /// Throws what psycopg2 raises for a value it cannot send: a string holding a NUL character.
+  func checkSendable() throws(StoreError) {
+    switch self {
+    case .text(let text) where text.unicodeScalars.contains("\u{0}"):
+      throw .unsendable("A string literal cannot contain NUL (0x00) characters.")
+    case .array(let elements): for element in elements { try element.checkSendable() }
+    default: break
+    }
+  }
+
   /// The name of the type held, as error messages name it.
   public var typeName: String {
     switch self {
@@ -48,6 +60,7 @@ public enum Value: Hashable, Sendable {
     case .decimal: "numeric"
     case .text: "text"
     case .timestamp: "timestamp"
+    case .array(let elements): (elements.first { $0 != .null }?.typeName ?? "text") + "[]"
     }
   }
 }
@@ -63,6 +76,7 @@ extension Value: CustomStringConvertible {
     case .decimal(let value): return value.description
     case .text(let value): return Value.quoted(value)
     case .timestamp(let value): return Timestamp.iso8601(value)
+    case .array(let elements): return "[" + elements.map(\.description).joined(separator: ", ") + "]"
     }
   }
 

@@ -128,7 +128,9 @@ struct CommandLineTests {
   }
 
   static func optionNames(in text: String) -> Set<String> {
-    Set(text.split { $0 == " " || $0 == "\n" || $0 == "[" || $0 == "," }.filter { $0.hasPrefix("--") }.map(String.init))
+    Set(
+      text.split { $0 == " " || $0 == "\n" || $0 == "[" || $0 == "]" || $0 == "," }.filter { $0.hasPrefix("--") }.map(
+        String.init))
   }
 
   static func run(_ arguments: [String]) -> ReviewCLI.CommandResult {

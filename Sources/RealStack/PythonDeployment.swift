@@ -1,0 +1,109 @@
+import Findings
+import Foundation
+import RequestLayer
+import Store
+
+/// A Python app (one of this repository's, or a candidate's submission) run by the adapter on its own database
+/// of a real PostgreSQL: a deployment every probe can run against, exactly as against a Swift port.
+///
+/// One adapter process serves the deployment; each `start(with:)` empties the app's tables and loads the fixture,
+/// so trials run one after another, never at once.
+public final class PythonDeployment: Deployment {
+  public let name: String
+  public let endpoints: Set<Endpoint>
+  /// The app's tables and their PostgreSQL column types, as it created them.
+  public let shape: RealApp.Shape
+  let app: RealApp
+
+  /// Launches an adapter for the app at `path` (relative to `python/` or absolute) on a new database of `stack`.
+  public init(name: String, path: String, on stack: RealStack, mapping: RealApp.Mapping? = nil) throws {
+    self.name = name
+    app = RealApp(adapter: try stack.environment.launchAdapter())
+    shape = try app.load(
+      app: path, databaseURL: try stack.cluster.createDatabase(), mapping: mapping,
+      now: Timestamp.iso8601(Request.defaultTime))
+    endpoints = Self.endpoints(shape.routes)
+  }
+
+  public func start(with fixture: Fixture) throws -> any SystemUnderTest {
+    _ = try app.reset(fixture: fixture.tables)
+    return PythonSystem(app: app, tables: shape.tables.mapValues { Set($0.keys) })
+  }
+
+  /// Ends the adapter process.
+  public func close() {
+    app.quit()
+  }
+
+  /// The endpoints among the app's routes: Flask rules, as `url_map` lists them.
+  static func endpoints(_ routes: [RealApp.Route]) -> Set<Endpoint> {
+    var endpoints: Set<Endpoint> = []
+    for route in routes {
+      if route.rule == "/api/products" && route.methods.contains("POST") { endpoints.insert(.createProduct) }
+      if route.rule.hasPrefix("/api/companies/<") && route.rule.hasSuffix(">/alerts/low-stock")
+        && route.methods.contains("GET")
+      {
+        endpoints.insert(.lowStockAlerts)
+      }
+    }
+    return endpoints
+  }
+}
+
+/// One fresh start of a Python deployment: every operation is a command to its adapter.
+final class PythonSystem: SystemUnderTest {
+  let app: RealApp
+  let tables: [String: Set<String>]
+
+  init(app: RealApp, tables: [String: Set<String>]) {
+    self.app = app
+    self.tables = tables
+  }
+
+  func send(_ request: Request) throws -> Exchange {
+    try Self.exchange(app.send(request, dump: true))
+  }
+
+  func snapshot() throws -> Snapshot {
+    try app.dump().snapshot
+  }
+
+  func seed(_ table: String, _ rows: [[String: Value]]) throws -> Seeding {
+    switch try app.seed(table, rows) {
+    case .inserted(let ids): .inserted(ids)
+    case .refused(let sqlstate, let constraint, let message):
+      .refused("\(constraint ?? "SQLSTATE \(sqlstate)"): \(message.split(separator: "\n").first ?? "")")
+    }
+  }
+
+  func inject(_ fault: Fault) throws {
+    try app.plan(fault)
+  }
+
+  func race(_ first: Request, pausedBefore statement: Statement, _ second: Request) throws -> Race {
+    let outcome = try app.race(first: first, pauseBefore: statement, second: second)
+    return Race(
+      paused: outcome.paused, first: try Self.exchange(outcome.first),
+      second: try outcome.second.map(Self.exchange), secondWaited: outcome.secondWaited)
+  }
+
+  static func exchange(_ real: RealResponse) throws -> Exchange {
+    guard let tables = real.tables else { throw ProtocolDecodingError("a request answer asked to dump has tables") }
+    return Exchange(
+      response: real.response, statements: real.statements, faultsFired: real.faultsFired, after: tables.snapshot)
+  }
+}
+
+extension Fixture {
+  /// The fixture's rows table by table, in the order foreign keys need them.
+  var tables: [(table: String, rows: [Row])] {
+    [
+      ("companies", companies.map { Row(id: $0.id, values: ["name": .text($0.name)]) }),
+      ("users", users.map { Row(id: $0.id, values: ["company_id": .int($0.companyID), "name": .text($0.name)]) }),
+      (
+        "warehouses",
+        warehouses.map { Row(id: $0.id, values: ["company_id": .int($0.companyID), "name": .text($0.name)]) }
+      ),
+    ]
+  }
+}

@@ -1,0 +1,83 @@
+import CommandLineTable
+import Conformance
+import Findings
+import Foundation
+import RealStack
+import Report
+import Submissions
+
+/// `review conform`: the real-stack check. Runs the Python under review on real Flask and PostgreSQL and holds
+/// each Swift port to it, probe by probe and request by request.
+enum ConformCommand {
+  /// Each port with the Python app it ports, relative to `python/`.
+  static let counterparts = [("original", "apps/original"), ("candidate", "apps/candidate"), ("fixed", "apps/fixed")]
+
+  static let command = Command(
+    "conform", abstract: "hold the Swift ports to the Python on a real PostgreSQL",
+    discussion: """
+      Sets up the real stack (a virtual environment under .build/ with python/requirements.txt, a throwaway
+      PostgreSQL cluster removed at exit, or the server STOCKFLOW_DATABASE_URL names), runs the adapter's own tests,
+      then for each port runs every probe, the fault sweep and the seeded adversarial corpus (each request on a fresh
+      database) on the port and on the Python it ports, and compares statuses, response kinds, uncaught error
+      classes and stored rows. Exits 1 on any difference not in python/allowed-differences.json, 2 when python3 or
+      PostgreSQL is missing.
+      """,
+    options: [
+      .repeatable(
+        "--to", "NAME", help: "a port to check: " + counterparts.map(\.0).joined(separator: ", "),
+        whenAbsent: "every port"),
+      .value("--corpus", "N", help: "how many corpus requests to send", default: "10000"),
+      .flag("--skip-adapter-tests", help: "do not run the adapter's own tests first"),
+      SharedOptions.documentFormat,
+    ])
+
+  @Sendable static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
+    let started = ContinuousClock.now
+    let names = parsed.values("--to").isEmpty ? counterparts.map(\.0) : parsed.values("--to")
+    for name in names where !counterparts.contains(where: { $0.0 == name }) {
+      throw UsageError(
+        "no Python counterpart for \(name); valid ports: " + counterparts.map(\.0).joined(separator: ", "))
+    }
+    guard let size = Int(parsed.value("--corpus")!), size >= 0 else {
+      throw UsageError("--corpus takes a number of requests")
+    }
+    let root = try PackageRoot.locate(from: environment.currentDirectory)
+    let stack: RealStack
+    do {
+      stack = try RealStack.start(packageRoot: root)
+    } catch let error as RealStackError {
+      return CommandResult(exitCode: error.exitStatus, errors: "error: \(error)\n")
+    }
+    defer { stack.stop() }
+    if !parsed.flag("--skip-adapter-tests") {
+      environment.progress("running the adapter's own tests (python/tests)")
+      try stack.testAdapter()
+    }
+    let allowList = try AllowList.load(root.appendingPathComponent("python/allowed-differences.json"))
+    let corpus = AdversarialCorpus(count: size)
+    var runs: [ConformanceRun] = []
+    for (name, path) in counterparts where names.contains(name) {
+      let port = Registry.implementation(named: name)!
+      let real = try PythonDeployment(name: name, path: path, on: stack)
+      defer { real.close() }
+      runs.append(
+        try ConformanceRun.perform(
+          port: port, real: real, findings: Catalog.all, corpus: corpus, allowList: allowList,
+          progress: environment.progress))
+    }
+    let seconds = (ContinuousClock.now - started).seconds
+    let unexplained = runs.map(\.unexplained).reduce(0, +)
+    return CommandResult(
+      exitCode: unexplained == 0 ? 0 : 1,
+      output: parsed.value("--format") == "json"
+        ? ConformanceReport.json(runs, seconds: seconds).encoded(pretty: true) + "\n"
+        : ConformanceReport.markdown(runs, seconds: seconds))
+  }
+}
+
+extension Duration {
+  /// The duration in seconds, as a `Double`.
+  var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) / 1e18
+  }
+}
