@@ -59,6 +59,9 @@ public final class SubmissionSandbox: Sendable {
     try? FileManager.default.removeItem(at: workFolder)
   }
 
+  /// Whether the adapter process is still alive (a hang past the timeout, a limit or a crash ends it).
+  public var isRunning: Bool { kill(adapter.processIdentifier, 0) == 0 }
+
   /// What the submission tried and was refused, and what stopped it, one sentence each, in order.
   public func incidents() -> [String] {
     var found: [String] = []

@@ -4,7 +4,7 @@ queries."""
 
 from datetime import datetime, timedelta
 
-from flask import Blueprint, request
+from flask import Blueprint, current_app, request
 from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
 
@@ -14,6 +14,14 @@ from .validation import current_user
 alerts = Blueprint("alerts", __name__)
 
 BOUNDS = {"days": (1, 365, 30), "limit": (1, 500, 50), "offset": (0, 1_000_000, 0)}
+
+
+def _now():
+    """The harness's clock when it sets one (`STOCKFLOW_NOW` in the config), the real clock otherwise."""
+    value = current_app.config.get("STOCKFLOW_NOW")
+    if value:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).replace(tzinfo=None)
+    return datetime.utcnow()
 
 
 def _query():
@@ -52,7 +60,7 @@ def low_stock_alerts(company_id):
 
 
 def _alerts(company_id, query):
-    since = datetime.utcnow() - timedelta(days=query["days"])
+    since = _now() - timedelta(days=query["days"])
     warehouses = {w.id: w for w in Warehouse.query.filter_by(company_id=company_id)}
     rows = Inventory.query.filter(Inventory.warehouse_id.in_(warehouses)).all() if warehouses else []
     product_ids = sorted({row.product_id for row in rows})
