@@ -20,7 +20,8 @@ public enum GradeVerdict: String, Sendable, Codable, CaseIterable {
   /// The submission lacks the endpoint the probe exercises.
   case notApplicable = "not applicable"
 
-  /// The verdict for one finding from the original's and the submission's observations.
+  /// The verdict for one finding from the original's and the submission's observations. Where the original
+  /// itself shows the defect only in part, a submission showing the same part has improved nothing: still present.
   public init(original: Observation.Verdict, submission: Observation.Verdict) {
     switch (original, submission) {
     case (_, .notApplicable): self = .notApplicable
@@ -28,6 +29,7 @@ public enum GradeVerdict: String, Sendable, Codable, CaseIterable {
     case (.absent, _): self = .unaffected
     case (.inconclusive, _), (_, .inconclusive): self = .inconclusive
     case (_, .reproduced): self = .stillPresent
+    case (.partly, .partly): self = .stillPresent
     case (_, .partly): self = .partlyResolved
     case (_, .absent): self = .resolved
     }
