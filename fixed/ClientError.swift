@@ -1,5 +1,9 @@
 import RequestLayer
 
+/// Every error of the fix is JSON, routing errors included: an unknown path or a non-integer company id is a JSON
+/// 404, a wrong method a JSON 405 with `Allow` (Flask would answer its HTML pages).
+public let routingErrors = RoutingErrors.json  // finding: html-error-responses
+
 /// A client mistake, answered with a 4xx JSON error that names what is wrong; nothing is written.
 struct ClientError: Error {  // finding: html-error-responses
   let status: Int

@@ -10,11 +10,12 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
   let sku: String
   /// An exact amount with at most two fraction digits.
   let price: Decimal
-  let warehouseID: Int
+  /// Where the initial stock goes; `nil` creates the product in the catalog only, to be stocked later.
+  let warehouseID: Int?
   let initialQuantity: Int
 
-  static let requiredFields = ["name", "sku", "price", "warehouse_id"]
-  static let optionalFields = ["initial_quantity"]
+  static let requiredFields = ["name", "sku", "price"]
+  static let optionalFields = ["warehouse_id", "initial_quantity"]
 
   init(_ request: Request) throws(ClientError) {
     let body = try ClientError.jsonObject(from: request)  // finding: non-object-body, html-error-responses
@@ -30,11 +31,27 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
     name = try Self.text(body, "name", maxLength: 255)
     sku = try Self.sku(body)
     price = try Self.price(body)  // finding: float-price
-    warehouseID = try Self.integer(body, "warehouse_id", minimum: 1)
+    switch body["warehouse_id"] {  // finding: catalog-requires-stock
+    case nil, .null?: warehouseID = nil
+    default: warehouseID = try Self.integer(body, "warehouse_id", minimum: 1)
+    }
     switch body["initial_quantity"] {  // finding: required-optional-field
     case nil, .null?: initialQuantity = 0
     default: initialQuantity = try Self.integer(body, "initial_quantity", minimum: 0)
     }
+    if warehouseID == nil, initialQuantity != 0 {
+      throw ClientError(field: "warehouse_id", "warehouse_id is required when initial_quantity is given")
+    }
+  }
+
+  /// The checked input in one canonical line: two bodies that differ only in spelling (white space, key order,
+  /// `19.9` and `19.90`) create the same product and have the same fingerprint.
+  var fingerprint: String {
+    let fields: [(String, JSONValue)] = [
+      ("name", .string(name)), ("sku", .string(sku)), ("price", .string("\(price)")),
+      ("warehouse_id", warehouseID.map { .integer($0) } ?? .null), ("initial_quantity", .integer(initialQuantity)),
+    ]
+    return JSONValue.object(JSONObject(fields)).encoded(sortedKeys: true)
   }
 
   private static var fieldList: String { (requiredFields + optionalFields).joined(separator: ", ") }
@@ -54,7 +71,30 @@ struct ProductInput {  // finding: missing-validation, unchecked-types, no-range
     guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
       throw ClientError(field: field, "\(field) must not contain control characters")
     }
+    try refuseUnseen(text, field)
     return text
+  }
+
+  /// Refuses what a reader cannot see or what the database cannot hold: a lone UTF-16 surrogate (`"\ud800"`,
+  /// which the parser, like a decoder, turns into U+FFFD, so U+FFFD itself is refused too: text damaged on its way
+  /// here), and the invisible format characters (Unicode category Cf: zero-width space and joiners, the byte order
+  /// mark, the soft hyphen, bidirectional marks, embeddings, overrides such as U+202E and isolates), which make two
+  /// names that look alike differ, or make a name display reversed.
+  private static func refuseUnseen(_ text: String, _ field: String) throws(ClientError) {
+    if text.unicodeScalars.contains("\u{FFFD}") {
+      throw ClientError(field: field, "\(field) must not contain a lone surrogate or U+FFFD (text damaged in encoding)")
+    }
+    if let unseen = text.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+      throw ClientError(
+        field: field,
+        "\(field) must not contain invisible or direction-changing characters (found \(codePoint(unseen)))")
+    }
+  }
+
+  /// `U+202E` for U+202E.
+  private static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 
   private static func sku(_ body: JSONObject) throws(ClientError) -> String {

@@ -3,12 +3,14 @@ import RequestLayer
 import Store
 
 /// What one request did on a fresh system, as the corpus comparison sees it: status, the kind of body, the class of
-/// the uncaught error, and the rows it left.
+/// the uncaught error, how many error records it logged, and the rows it left.
 public struct CaseFacts: Hashable, Sendable {
   public let status: Int
   /// `json`, `html` or the content type's own name.
   public let kind: String
   public let errorClass: String?
+  /// Records at level `ERROR` or above the app logged: one per server failure, none for a client mistake.
+  public let errorsLogged: Int
   /// Every row added, changed or removed, printed as the evidence prints it.
   public let changes: [String]
 
@@ -17,6 +19,7 @@ public struct CaseFacts: Hashable, Sendable {
     let type = exchange.response.headers["Content-Type"] ?? "none"
     kind = type.hasPrefix("application/json") ? "json" : type.hasPrefix("text/html") ? "html" : type
     errorClass = exchange.response.uncaughtError.map(ObservationFacts.errorClass)
+    errorsLogged = exchange.log.filter { $0.level >= .error }.count
     changes = exchange.after.changes(since: before).map(\.description)
   }
 
@@ -29,6 +32,7 @@ public struct CaseFacts: Hashable, Sendable {
     if errorClass != other.errorClass {
       out.append("uncaught \(errorClass ?? "nothing") vs \(other.errorClass ?? "nothing")")
     }
+    if errorsLogged != other.errorsLogged { out.append("errors logged \(errorsLogged) vs \(other.errorsLogged)") }
     if changes != other.changes {
       out.append(changes.count == other.changes.count ? "stored values" : "row counts")
     }

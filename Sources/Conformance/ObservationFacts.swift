@@ -4,7 +4,9 @@ import Findings
 /// same code must share.
 ///
 /// The verdict, then per step the status, the class of the uncaught error (not its message, whose wording may
-/// legitimately differ) and every row the step added, changed or removed, printed as the evidence prints it.
+/// legitimately differ) and every row the step added, changed or removed, printed as the evidence prints it. A log
+/// record a probe noted (`log: ERROR request req-2: ... failed, answered 503: <the driver's error>`) counts by its
+/// level alone: the error text it quotes is the store's or the driver's own.
 public struct ObservationFacts: Hashable, Sendable {
   public struct StepFacts: Hashable, Sendable {
     public let action: String
@@ -21,8 +23,15 @@ public struct ObservationFacts: Hashable, Sendable {
     steps = observation.steps.map { step in
       StepFacts(
         action: step.action, status: step.status,
-        errorClass: step.uncaughtError.map(ObservationFacts.errorClass), changes: step.storeChanges)
+        errorClass: step.uncaughtError.map(ObservationFacts.errorClass),
+        changes: step.storeChanges.map(ObservationFacts.withoutLogWording))
     }
+  }
+
+  /// `log: ERROR` from `log: ERROR <message>`; any other change as it is.
+  static func withoutLogWording(_ change: String) -> String {
+    guard change.hasPrefix("log: ") else { return change }
+    return "log: " + change.dropFirst(5).prefix { $0 != " " }
   }
 
   /// `KeyError` from `KeyError: 'name'`; the whole text when it names no class.

@@ -140,19 +140,67 @@ extension Statement {
 
 extension Fault {
   /// The `fault` command planning this failure: `{"op": "fault", "commit": n}`, `{"op": "fault", "ordinal": n}` or
-  /// `{"op": "fault", "statement": {...}, "occurrence": n}`. Throws for a statement the protocol cannot name
-  /// (`FLUSH`, `ROLLBACK`).
+  /// `{"op": "fault", "statement": {...}, "occurrence": n}`, with `"raise"` when the failure is not a lost
+  /// connection (python/PROTOCOL.md, `fault`). Throws for a statement the protocol cannot name (`FLUSH`,
+  /// `ROLLBACK`) and for a refusal no SQLSTATE stands for.
   public func protocolCommand() throws(ProtocolDecodingError) -> JSONValue {
+    var members: [(String, JSONValue)] = [("op", "fault")]
     switch target {
     case .ordinal(let number):
-      return ["op": "fault", "ordinal": .integer(number)]
+      members.append(("ordinal", .integer(number)))
     case .statement(.commit, let occurrence):
-      return ["op": "fault", "commit": .integer(occurrence)]
+      members.append(("commit", .integer(occurrence)))
     case .statement(let statement, let occurrence):
       guard let named = statement.protocolStatement else {
         throw ProtocolDecodingError("the adapter cannot plan a fault on \(statement)")
       }
-      return ["op": "fault", "statement": named, "occurrence": .integer(occurrence)]
+      members += [("statement", named), ("occurrence", .integer(occurrence))]
+    }
+    if let raised = try failure.protocolRaise() { members.append(("raise", raised)) }
+    return .object(JSONObject(members))
+  }
+}
+
+extension Fault.Failure {
+  /// The fault command's `raise`: `nil` for a lost connection (the adapter's default), a name for the other
+  /// transient failures, `{"sqlstate", "constraint", "table", "column", "message"}` for a refusal, with the
+  /// SQLSTATE PostgreSQL gives that error.
+  func protocolRaise() throws(ProtocolDecodingError) -> JSONValue? {
+    switch self {
+    case .connectionLost: return nil
+    case .serializationFailure: return "serialization_failure"
+    case .deadlockDetected: return "deadlock"
+    case .lockNotAvailable: return "lock_timeout"
+    case .refusal(let error):
+      let (sqlstate, table, constraint, column) = try Self.sqlstate(of: error)
+      var members: [(String, JSONValue)] = [("sqlstate", .string(sqlstate))]
+      if let constraint { members.append(("constraint", .string(constraint))) }
+      members.append(("table", .string(table)))
+      if let column { members.append(("column", .string(column))) }
+      members.append(("message", .string(error.description)))
+      return .object(JSONObject(members))
+    }
+  }
+
+  /// PostgreSQL's SQLSTATE for a store error, with the table, constraint and column its diagnostics name.
+  private static func sqlstate(
+    of error: StoreError
+  ) throws(ProtocolDecodingError) -> (String, String, String?, String?) {
+    switch error {
+    case .uniqueViolation(let table, let constraint, _): return ("23505", table, constraint, nil)
+    case .foreignKeyViolation(let table, let constraint, let column, _): return ("23503", table, constraint, column)
+    case .checkViolation(let table, let constraint, _): return ("23514", table, constraint, nil)
+    case .notNullViolation(let table, let column): return ("23502", table, nil, column)
+    case .invalidValue(let table, let column, _, let type, _):
+      let sqlstate =
+        switch type {
+        case .decimal, .integer, .real: "22003"
+        case .text: "22001"
+        default: "22000"
+        }
+      return (sqlstate, table, nil, column)
+    case .datatypeMismatch(let table, let column, _, _): return ("42804", table, nil, column)
+    default: throw ProtocolDecodingError("no SQLSTATE stands for the refusal \(error)")
     }
   }
 }

@@ -2,6 +2,7 @@ import Findings
 import Foundation
 import RequestLayer
 import Store
+import Synchronization
 
 /// A Python app (one of this repository's, or a candidate's submission) run by the adapter on its own database
 /// of a real PostgreSQL: a deployment every probe can run against, exactly as against a Swift port.
@@ -58,9 +59,13 @@ public final class PythonDeployment: Deployment {
 }
 
 /// One fresh start of a Python deployment: every operation is a command to its adapter.
+///
+/// Like the proxy the Swift request layer imitates, it gives a request without an `X-Request-Id` the id
+/// `req-<n>`, numbered from 1 per start, so the Python app sees the id a Swift port would.
 final class PythonSystem: SystemUnderTest {
   let app: RealApp
   let tables: [String: Set<String>]
+  private let requestsIdentified = Mutex(0)
 
   init(app: RealApp, tables: [String: Set<String>]) {
     self.app = app
@@ -68,7 +73,19 @@ final class PythonSystem: SystemUnderTest {
   }
 
   func send(_ request: Request) throws -> Exchange {
-    try Self.exchange(app.send(request, dump: true))
+    try Self.exchange(app.send(identified(request), dump: true))
+  }
+
+  /// `request` with an `X-Request-Id`, its own or the next `req-<n>`.
+  private func identified(_ request: Request) -> Request {
+    guard request.id == nil else { return request }
+    let number = requestsIdentified.withLock {
+      $0 += 1
+      return $0
+    }
+    var request = request
+    request.setHeader("X-Request-Id", "req-\(number)")
+    return request
   }
 
   func snapshot() throws -> Snapshot {
@@ -88,6 +105,7 @@ final class PythonSystem: SystemUnderTest {
   }
 
   func race(_ first: Request, pausedBefore statement: Statement, _ second: Request) throws -> Race {
+    let (first, second) = (identified(first), identified(second))
     let outcome = try app.race(first: first, pauseBefore: statement, second: second)
     return Race(
       paused: outcome.paused, first: try Self.exchange(outcome.first),
@@ -97,7 +115,8 @@ final class PythonSystem: SystemUnderTest {
   static func exchange(_ real: RealResponse) throws -> Exchange {
     guard let tables = real.tables else { throw ProtocolDecodingError("a request answer asked to dump has tables") }
     return Exchange(
-      response: real.response, statements: real.statements, faultsFired: real.faultsFired, after: tables.snapshot)
+      response: real.response, statements: real.statements, faultsFired: real.faultsFired, after: tables.snapshot,
+      log: real.log)
   }
 }
 

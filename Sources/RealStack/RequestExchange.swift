@@ -15,6 +15,8 @@ public struct RealResponse: Hashable, Sendable {
   public var tables: RealDump?
   /// How many planned faults fired during the request.
   public var faultsFired: Int
+  /// What the app's logger emitted while serving the request, in order (the answer's `log`).
+  public var log: [LogRecord] = []
 }
 
 /// An exception that escaped the app's view, as Python's `got_request_exception` saw it.
@@ -37,11 +39,11 @@ public struct RealException: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Request {
-  /// The `request` command for this request: method, path, query, the `Content-Type` header when set, the exact
-  /// body as `body_b64`, and the caller's `user_id` (the adapter sends it as `X-User-Id`).
+  /// The `request` command for this request: method, path, query, every header sent (`Content-Type`,
+  /// `Idempotency-Key`, `X-Request-Id`, ...; by name, sorted), the exact body as `body_b64`, and the caller's
+  /// `user_id` (the adapter sends it as `X-User-Id`).
   public func protocolCommand(dump: Bool) -> JSONValue {
-    var headers: [(String, JSONValue)] = []
-    if let contentType { headers.append(("Content-Type", .string(contentType))) }
+    let headers = self.headers.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }
     return .object(
       JSONObject([
         ("op", "request"), ("method", .string(method)), ("path", .string(path)),
@@ -83,6 +85,18 @@ extension RealResponse {
     }
     tables = try answer["tables"].map { json throws(ProtocolDecodingError) in try RealDump(protocolTables: json) }
     faultsFired = if case .number(let number) = answer["faults_fired"], let count = number.int { count } else { 0 }
+    log = []
+    if case .array(let records) = answer["log"] {
+      for record in records {
+        guard case .object(let fields) = record, case .string(let levelName) = fields["level"],
+          case .string(let message) = fields["message"]
+        else { throw ProtocolDecodingError("a log record has a level and a message: \(record.encoded())") }
+        // A custom level (logging.addLevelName) reads as the nearest standard one below it; WARN is WARNING.
+        let level = LogRecord.Level(rawValue: levelName == "WARN" ? "WARNING" : levelName) ?? .info
+        log.append(LogRecord(level, message))
+      }
+    }
+    response.log = log
   }
 }
 
@@ -114,12 +128,20 @@ public struct RealDump: Hashable, Sendable {
       for (position, row) in rows.enumerated() {
         guard case .object(let cells) = row else { throw ProtocolDecodingError("a row of \(table) is an object") }
         var values: [String: Value] = [:]
-        for (column, cell) in cells.members { values[column] = try Value(protocolValue: cell) }
+        var scales: [String: Int] = [:]
+        for (column, cell) in cells.members {
+          values[column] = try Value(protocolValue: cell)
+          if case .object(let tagged) = cell, case .string(let text)? = tagged["numeric"],
+            let dot = text.firstIndex(of: ".")
+          {
+            scales[column] = text.distance(from: dot, to: text.endIndex) - 1
+          }
+        }
         if case .int(let id) = values["id"] {
           values["id"] = nil
-          decoded.append(Row(id: id, values: values))
+          decoded.append(Row(id: id, values: values, scales: scales))
         } else {
-          decoded.append(Row(id: position + 1, values: values))
+          decoded.append(Row(id: position + 1, values: values, scales: scales))
         }
       }
       rowsByTable[table] = decoded

@@ -18,8 +18,9 @@ public enum JSONReport {
           [
             "name": .string(implementation.name), "role": .string(implementation.role.rawValue),
             "summary": .string(implementation.summary), "source_folder": .string(implementation.sourceFolder),
-            "reproduced": .integer(run.reproducedCount(implementation)),
-            "absent": .integer(run.absentCount(implementation)),
+            "verdicts": .object(
+              JSONObject(
+                Observation.Verdict.allCases.map { ($0.rawValue, .integer(run.count($0, on: implementation))) })),
           ]
         }),
       "findings": .array(run.findings.map { finding(run, $0) }),
@@ -47,7 +48,7 @@ public enum JSONReport {
         JSONObject(run.implementations.map { ($0.name, observation(run.observation(finding, $0))) })),
       "code": .array(
         run.implementations.flatMap { implementation in
-          run.markers(of: finding, in: implementation).map { marker in
+          run.code(of: finding, in: implementation).map { marker in
             [
               "implementation": .string(implementation.name), "file": .string(marker.file),
               "start_line": .integer(marker.line), "end_line": .integer(marker.endLine),

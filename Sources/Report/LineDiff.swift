@@ -68,7 +68,8 @@ public enum LineDiff {
       newCount: newLines.count, lines: lines)
   }
 
-  /// The edit script from an LCS table: keeps, removals and additions in file order.
+  /// The edit script from an LCS table: keeps, removals and additions in file order, a removal before the
+  /// addition that replaces it, as `git diff` prints them.
   static func script(_ old: [String], _ new: [String]) -> [Edit] {
     let rows = old.count + 1
     let columns = new.count + 1
@@ -88,12 +89,12 @@ public enum LineDiff {
         edits.append(.keep(a, b))
         a += 1
         b += 1
-      } else if b < new.count, a == old.count || length[a * columns + b + 1] >= length[(a + 1) * columns + b] {
-        edits.append(.add(b))
-        b += 1
-      } else {
+      } else if a < old.count, b == new.count || length[(a + 1) * columns + b] >= length[a * columns + b + 1] {
         edits.append(.remove(a))
         a += 1
+      } else {
+        edits.append(.add(b))
+        b += 1
       }
     }
     return edits

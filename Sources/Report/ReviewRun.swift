@@ -42,13 +42,14 @@ public struct ReviewRun: Sendable {
     (markers[implementation.name] ?? []).filter { $0.findings.contains(finding.id) }
   }
 
-  /// How many findings reproduce on `implementation`.
-  public func reproducedCount(_ implementation: Implementation) -> Int {
-    findings.filter { observation($0, implementation).verdict == .reproduced }.count
+  /// The code that carries `finding` in `implementation`: each marked construct, without those nested in another
+  /// one that carries it too, in file and line order.
+  public func code(of finding: Finding, in implementation: Implementation) -> [SourceMarker] {
+    SourceMarkers.outermost(markers(of: finding, in: implementation))
   }
 
-  /// How many findings are absent from `implementation`.
-  public func absentCount(_ implementation: Implementation) -> Int {
-    findings.filter { observation($0, implementation).verdict == .absent }.count
+  /// How many findings `implementation` shows with `verdict`.
+  public func count(_ verdict: Observation.Verdict, on implementation: Implementation) -> Int {
+    findings.filter { observation($0, implementation).verdict == verdict }.count
   }
 }

@@ -26,10 +26,12 @@ public struct Implementation: Sendable {
   public let createProduct: Handler
   /// `GET /api/companies/<int:company_id>/alerts/low-stock`, when the implementation has it.
   public let lowStockAlerts: Handler?
+  /// How it answers an unknown path or a wrong method: Flask's HTML pages unless it registers JSON handlers.
+  public let routingErrors: RoutingErrors
 
   public init(
     name: String, summary: String, role: Role, sourceFolder: String, schema: Schema, createProduct: @escaping Handler,
-    lowStockAlerts: Handler? = nil
+    lowStockAlerts: Handler? = nil, routingErrors: RoutingErrors = .flaskHTML
   ) {
     self.name = name
     self.summary = summary
@@ -38,6 +40,7 @@ public struct Implementation: Sendable {
     self.schema = schema
     self.createProduct = createProduct
     self.lowStockAlerts = lowStockAlerts
+    self.routingErrors = routingErrors
   }
 
   /// A fresh, empty store with this implementation's schema.
@@ -45,7 +48,8 @@ public struct Implementation: Sendable {
     Store(schema: schema)
   }
 
-  /// Routes `request` to a handler and serves it as Flask would: 404 for an unknown path, 405 for a wrong method.
+  /// Routes `request` to a handler and serves it as Flask would: 404 for an unknown path, 405 (with `Allow`) for a
+  /// wrong method, each answered as ``routingErrors`` says.
   public func handle(_ request: Request, on store: Store) -> Response {
     let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     var routed = request
@@ -57,19 +61,15 @@ public struct Implementation: Sendable {
     case let parts
     where parts.count == 6 && parts[0...2] == ["", "api", "companies"] && parts[4...5] == ["alerts", "low-stock"]:
       guard let companyID = Int(parts[3]), parts[3].allSatisfy(\.isASCII), companyID >= 0 else {
-        return HTTPAbort.notFound.response
+        return routingErrors.notFound(request)
       }
       routed.pathParameters["company_id"] = companyID
       (handler, method) = (lowStockAlerts, "GET")
     default:
-      return HTTPAbort.notFound.response
+      return routingErrors.notFound(request)
     }
-    guard let handler else { return HTTPAbort.notFound.response }
-    guard request.method == method else {
-      return HTTPAbort(
-        status: 405, name: "Method Not Allowed", message: "The method is not allowed for the requested URL."
-      ).response
-    }
+    guard let handler else { return routingErrors.notFound(request) }
+    guard request.method == method else { return routingErrors.methodNotAllowed(request, allowed: [method]) }
     return serve(handler, routed, on: store)
   }
 }

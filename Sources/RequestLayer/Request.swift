@@ -1,13 +1,13 @@
 import Foundation
 
-/// An HTTP request as a Flask view sees it: method, path, query, content type, raw body and the caller.
+/// An HTTP request as a Flask view sees it: method, path, query, headers, raw body and the caller.
 public struct Request: Hashable, Sendable {
   public var method: String
   /// The path without the query string, e.g. `/api/products`.
   public var path: String
   public var query: [String: String]
-  /// The `Content-Type` header, if sent.
-  public var contentType: String?
+  /// The headers sent, by name as given; read them with `header(_:)`, which ignores case as HTTP does.
+  public var headers: [String: String] = [:]
   /// The body exactly as sent.
   public var body: [UInt8]
   /// The authenticated caller, or `nil` for an anonymous request.
@@ -22,13 +22,14 @@ public struct Request: Hashable, Sendable {
 
   public init(
     method: String, path: String, query: [String: String] = [:], contentType: String? = nil,
-    body: [UInt8] = [], principal: Principal? = nil
+    headers: [String: String] = [:], body: [UInt8] = [], principal: Principal? = nil
   ) {
     self.method = method
     self.path = path
     self.query = query
-    self.contentType = contentType
+    self.headers = headers
     self.body = body
+    if let contentType { self.contentType = contentType }
     self.principal = principal
   }
 
@@ -43,6 +44,26 @@ public struct Request: Hashable, Sendable {
   public static func get(_ path: String, query: [String: String] = [:], as principal: Principal?) -> Request {
     Request(method: "GET", path: path, query: query, principal: principal)
   }
+
+  /// The `Content-Type` header, if sent.
+  public var contentType: String? {
+    get { header("Content-Type") }
+    set { setHeader("Content-Type", newValue) }
+  }
+
+  /// The value of header `name`, compared without regard to case (`idempotency-key` finds `Idempotency-Key`).
+  public func header(_ name: String) -> String? {
+    headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
+  }
+
+  /// Sets header `name` (replacing it under any spelling of its case), or removes it with `nil`.
+  public mutating func setHeader(_ name: String, _ value: String?) {
+    for key in headers.keys where key.caseInsensitiveCompare(name) == .orderedSame { headers[key] = nil }
+    if let value { headers[name] = value }
+  }
+
+  /// The id the request layer gave this request (`X-Request-Id`, as a proxy sets it), for logs and error bodies.
+  public var id: String? { header("X-Request-Id") }
 
   /// The media type without parameters, lower-cased (`application/json; charset=utf-8` gives `application/json`).
   public var mimeType: String {

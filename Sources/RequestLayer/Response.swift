@@ -6,6 +6,8 @@ public struct Response: Hashable, Sendable {
   public var body: String
   /// The error that escaped the handler, when the status is Flask's generic 500.
   public var uncaughtError: String?
+  /// What the application logged while serving the request, in order; never sent to the client.
+  public var log: [LogRecord] = []
 
   public init(status: Int, headers: [String: String] = [:], body: String, uncaughtError: String? = nil) {
     self.status = status
@@ -45,6 +47,13 @@ public struct Response: Hashable, Sendable {
         "The server encountered an internal error and was unable to complete your request. Either the server is "
         + "overloaded or there is an error in the application.")
     response.uncaughtError = String(describing: error)
+    return response
+  }
+
+  /// This response with `record` appended to its log.
+  public func logging(_ level: LogRecord.Level, _ message: String) -> Response {
+    var response = self
+    response.log.append(LogRecord(level, message))
     return response
   }
 

@@ -14,7 +14,15 @@ extension Snapshot {
 extension Row {
   /// The row as a JSON object with `id` first, then columns by name.
   public var json: JSONValue {
-    .object(JSONObject([("id", .integer(id))] + values.keys.sorted().map { ($0, values[$0]!.json) }))
+    .object(JSONObject([("id", .integer(id))] + values.keys.sorted().map { ($0, json(of: $0)) }))
+  }
+
+  /// A column's value as JSON, a decimal written to its column's scale (`5.00`).
+  private func json(of column: String) -> JSONValue {
+    guard case .decimal(let decimal) = self[column], !decimal.isNaN, scales[column] != nil else {
+      return self[column].json
+    }
+    return .number(JSONNumber(text(column)))
   }
 }
 

@@ -26,7 +26,7 @@ enum CatalogCommands {
   @Sendable static func show(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
     let finding = try ReviewCommand.finding(parsed.argument("<id>")!)
     let run = try ReviewCommand.review([finding], environment)
-    return CommandResult(output: MarkdownReport.section(finding, run).joined(separator: "\n") + "\n")
+    return CommandResult(output: FindingPage.render(finding, run))
   }
 }
 

@@ -5,6 +5,7 @@ import Foundation
 import RealStack
 import Report
 import Submissions
+import Synchronization
 
 /// `review conform`: the real-stack check. Runs the Python under review on real Flask and PostgreSQL and holds
 /// each Swift port to it, probe by probe and request by request.
@@ -55,16 +56,22 @@ enum ConformCommand {
     }
     let allowList = try AllowList.load(root.appendingPathComponent("python/allowed-differences.json"))
     let corpus = AdversarialCorpus(count: size)
-    var runs: [ConformanceRun] = []
-    for (name, path) in counterparts where names.contains(name) {
-      let port = Registry.implementation(named: name)!
-      let real = try PythonDeployment(name: name, path: path, on: stack)
-      defer { real.close() }
-      runs.append(
-        try ConformanceRun.perform(
-          port: port, real: real, findings: Catalog.all, corpus: corpus, allowList: allowList,
-          progress: environment.progress))
+    // Each port runs on its own adapter and database, all at once: the Python side waits on PostgreSQL, so two
+    // cores serve three ports well.
+    let selected = counterparts.filter { names.contains($0.0) }
+    let results = Mutex([Result<ConformanceRun, any Error>?](repeating: nil, count: selected.count))
+    DispatchQueue.concurrentPerform(iterations: selected.count) { index in
+      let (name, path) = selected[index]
+      let result = Result { () throws -> ConformanceRun in
+        let real = try PythonDeployment(name: name, path: path, on: stack)
+        defer { real.close() }
+        return try ConformanceRun.perform(
+          port: Registry.implementation(named: name)!, real: real, findings: Catalog.all, corpus: corpus,
+          allowList: allowList, progress: environment.progress)
+      }
+      results.withLock { $0[index] = result }
     }
+    let runs = try results.withLock { $0 }.map { try $0!.get() }
     let seconds = (ContinuousClock.now - started).seconds
     let unexplained = runs.map(\.unexplained).reduce(0, +)
     return CommandResult(

@@ -9,8 +9,10 @@ enum DiffCommand {
   static let command = Command(
     "diff", abstract: "the paired code of a finding, or the whole original/fixed diff",
     discussion: """
-      With an id: every line of every implementation that carries that finding's `// finding:` marker, with
-      file:line. Without: the unified diff of original/ and fixed/, each hunk tagged with the findings it fixes.
+      With an id: in every implementation, each whole construct (statement, guard, declaration, column) that carries
+      that finding's `// finding:` marker, and the same file's functions it calls, with file:line. Without: the
+      unified diff of original/ and fixed/, each changed range tagged with the findings whose marked constructs it
+      touches.
       """,
     arguments: [.optional("<id>", help: "a finding id, as `review list` prints them")])
 
@@ -23,12 +25,11 @@ enum DiffCommand {
     let finding = try ReviewCommand.finding(id)
     var out = ["\(finding.id): \(finding.title)", ""]
     for implementation in Registry.all {
-      let markers = try SourceMarkers.scan(implementation.sourceFolder, root: root).filter {
-        $0.findings.contains(finding.id)
-      }
-      out.append("== \(implementation.name)" + (markers.isEmpty ? ": no marked line" : ""))
+      let markers = SourceMarkers.outermost(
+        try SourceMarkers.scan(implementation.sourceFolder, root: root).filter { $0.findings.contains(finding.id) })
+      out.append("== \(implementation.name)" + (markers.isEmpty ? ": no code carries this finding's marker" : ""))
       for marker in markers {
-        out.append("\(marker.file):\(marker.line)" + (marker.endLine == marker.line ? "" : "-\(marker.endLine)"))
+        out.append(marker.location)
         out += marker.code.enumerated().map { String(marker.line + $0.offset).padding(5) + "| " + $0.element }
       }
       out.append("")

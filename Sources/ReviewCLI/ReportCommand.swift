@@ -11,17 +11,30 @@ enum ReportCommand {
     options: [
       SharedOptions.documentFormat,
       .value("--output", "PATH", help: "write the report to PATH instead of standard output"),
+      .value(
+        "--pages", "FOLDER",
+        help: "also write one markdown page per finding, <id>.md, into FOLDER (\(FindingPage.folder))"),
     ])
 
   @Sendable static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
     let run = try ReviewCommand.review(Catalog.all, environment)
-    let root = try PackageRoot.locate(from: environment.currentDirectory)
-    let text =
-      parsed.value("--format") == "json"
-      ? JSONReport.render(run) : MarkdownReport.render(run, appendix: Evidence.appendix(root))
-    guard let output = parsed.value("--output") else { return CommandResult(output: text) }
-    let url = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: environment.currentDirectory))
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return CommandResult(errors: "review: wrote \(output)\n")
+    let text = parsed.value("--format") == "json" ? JSONReport.render(run) : MarkdownReport.render(run)
+    let here = URL(fileURLWithPath: environment.currentDirectory)
+    var written: [String] = []
+    if let folder = parsed.value("--pages") {
+      let base = URL(fileURLWithPath: folder, relativeTo: here)
+      try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+      for finding in run.findings {
+        try FindingPage.render(finding, run).write(
+          to: base.appendingPathComponent("\(finding.id).md"), atomically: true, encoding: .utf8)
+      }
+      written.append("\(run.findings.count) pages into \(folder)")
+    }
+    guard let output = parsed.value("--output") else {
+      return CommandResult(output: text, errors: written.map { "review: wrote \($0)\n" }.joined())
+    }
+    try text.write(to: URL(fileURLWithPath: output, relativeTo: here), atomically: true, encoding: .utf8)
+    written.append(output)
+    return CommandResult(errors: written.map { "review: wrote \($0)\n" }.joined())
   }
 }

@@ -20,6 +20,7 @@ enum TryCommand {
       .value(
         "--content-type", "TYPE", help: "the Content-Type header; `none` sends no Content-Type",
         default: "application/json"),
+      .repeatable("--header", "NAME:VALUE", help: "a further request header, e.g. `Idempotency-Key: k1`"),
       .value(
         "--as", "COMPANY_ID|none", help: "the company whose user sends it; `none` sends no authenticated user",
         default: "1"),
@@ -37,7 +38,8 @@ enum TryCommand {
     let scripted = ScriptedRequest(
       method: parsed.value("--method")!, path: parsed.value("--path")!,
       contentType: contentType == "none" ? nil : contentType,
-      body: try InputFile.body(parsed.argument("BODY")!, environment), companyID: try company(parsed.value("--as")))
+      body: try InputFile.body(parsed.argument("BODY")!, environment), headers: try headers(parsed.values("--header")),
+      companyID: try company(parsed.value("--as")))
     let exchanges = try Replay.run([scripted], against: implementations, fixture: fixture)
     return CommandResult(
       output: parsed.value("--format") == "json" ? json(scripted, exchanges) : text(scripted, exchanges))
@@ -56,6 +58,19 @@ enum TryCommand {
       }
   }
 
+  /// `--header` values as a dictionary; a value without a colon or with an empty name is a usage error.
+  static func headers(_ arguments: [String]) throws -> [String: String] {
+    var headers: [String: String] = [:]
+    for argument in arguments {
+      guard let colon = argument.firstIndex(of: ":"), colon != argument.startIndex else {
+        throw UsageError("--header takes NAME:VALUE, not \(argument)")
+      }
+      headers[String(argument[..<colon])] = argument[argument.index(after: colon)...]
+        .trimmingCharacters(in: .whitespaces)
+    }
+    return headers
+  }
+
   static func company(_ argument: String?) throws -> Int? {
     guard let argument else { return 1 }
     if argument == "none" { return nil }
@@ -67,7 +82,8 @@ enum TryCommand {
     var out = [
       "\(scripted.method) \(scripted.path)"
         + (scripted.companyID.map { " as company \($0)'s user" } ?? " with no authenticated user")
-        + (scripted.contentType.map { ", Content-Type: \($0)" } ?? ", no Content-Type"),
+        + (scripted.contentType.map { ", Content-Type: \($0)" } ?? ", no Content-Type")
+        + scripted.headers.sorted { $0.key < $1.key }.map { ", \($0.key): \($0.value)" }.joined(),
       "body: \(scripted.body)", "",
     ]
     for exchange in exchanges {
@@ -104,10 +120,16 @@ enum TryCommand {
 extension ScriptedRequest {
   /// The request as a script line would write it.
   var json: JSONValue {
-    [
-      "method": .string(method), "path": .string(path), "content_type": contentType.map(JSONValue.string) ?? .null,
-      "body": .string(body), "as": companyID.map(JSONValue.integer) ?? .null,
+    var fields: [(String, JSONValue)] = [
+      ("method", .string(method)), ("path", .string(path)),
+      ("content_type", contentType.map(JSONValue.string) ?? .null),
+      ("body", .string(body)), ("as", companyID.map(JSONValue.integer) ?? .null),
     ]
+    if !headers.isEmpty {
+      fields.append(
+        ("headers", .object(JSONObject(headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
+    }
+    return .object(JSONObject(fields))
   }
 }
 

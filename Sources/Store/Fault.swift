@@ -10,7 +10,30 @@ public struct Fault: Hashable, Sendable, CustomStringConvertible {
     case ordinal(Int)
   }
 
+  /// What the database raises instead of running a statement.
+  public enum Failure: Hashable, Sendable {
+    /// The connection dropped (`OperationalError`, SQLSTATE 08006): a retry may succeed.
+    case connectionLost
+    /// `SerializationFailure` (40001): the transaction lost a race; a retry may succeed.
+    case serializationFailure
+    /// `DeadlockDetected` (40P01): a retry may succeed.
+    case deadlockDetected
+    /// `LockNotAvailable` (55P03), a lock timeout: a retry may succeed.
+    case lockNotAvailable
+    /// The database refuses the statement with this error (an integrity or data error): a retry would fail again.
+    case refusal(StoreError)
+  }
+
   public let target: Target
+  /// What fires; a lost connection unless told otherwise.
+  public var failure: Failure = .connectionLost
+
+  /// This fault raising `failure` instead of a lost connection.
+  public func raising(_ failure: Failure) -> Fault {
+    var fault = self
+    fault.failure = failure
+    return fault
+  }
 
   /// Fails the `occurrence`-th statement equal to `statement` (counting from 1).
   public static func failing(_ statement: Statement, occurrence: Int = 1) -> Fault {
@@ -28,9 +51,17 @@ public struct Fault: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    switch target {
-    case .statement(let statement, let occurrence): "fail \(statement) #\(occurrence)"
-    case .ordinal(let number): "fail statement #\(number)"
+    let what =
+      switch target {
+      case .statement(let statement, let occurrence): "fail \(statement) #\(occurrence)"
+      case .ordinal(let number): "fail statement #\(number)"
+      }
+    switch failure {
+    case .connectionLost: return what
+    case .serializationFailure: return what + " with a serialization failure"
+    case .deadlockDetected: return what + " with a deadlock"
+    case .lockNotAvailable: return what + " with a lock timeout"
+    case .refusal(let error): return what + " with \(error)"
     }
   }
 }

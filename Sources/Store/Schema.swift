@@ -66,12 +66,35 @@ public struct Column: Sendable {
   public let nullable: Bool
   /// Used when an insert leaves the column out.
   public let defaultValue: Value
+  /// For a generated column, how the database computes it from the row's other columns.
+  public let generation: Generation?
 
   public init(_ name: String, _ type: ColumnType, nullable: Bool = false, default defaultValue: Value = .null) {
     self.name = name
     self.type = type
     self.nullable = nullable
     self.defaultValue = defaultValue
+    generation = nil
+  }
+
+  /// A stored generated column (`GENERATED ALWAYS AS (expression) STORED`): the database computes it on every
+  /// insert and update, whatever a statement sends, so a constraint on it holds for every writer.
+  public init(
+    _ name: String, _ type: ColumnType, generatedAs expression: String,
+    _ compute: @escaping @Sendable ([String: Value]) -> Value
+  ) {
+    self.name = name
+    self.type = type
+    nullable = true
+    defaultValue = .null
+    generation = Generation(expression: expression, compute: compute)
+  }
+
+  /// The expression of a generated column and its evaluation over the row's stored values.
+  public struct Generation: Sendable {
+    /// The SQL expression as a reviewer reads it, e.g. `lower(sku)`.
+    public let expression: String
+    let compute: @Sendable ([String: Value]) -> Value
   }
 }
 

@@ -52,6 +52,6 @@ extension Row: CustomStringConvertible {
 
   /// `{column: value, ...}` with columns in name order.
   public var valuesDescription: String {
-    "{" + values.keys.sorted().map { "\($0): \(values[$0]!)" }.joined(separator: ", ") + "}"
+    "{" + values.keys.sorted().map { "\($0): \(text($0))" }.joined(separator: ", ") + "}"
   }
 }

@@ -24,6 +24,7 @@ public final class Store: Sendable {
   struct State: Sendable {
     var database: Database
     var sequences: [String: Int] = [:]
+    var namedSequences: [String: Int] = [:]
     var sessionsOpened = 0
     /// How many transactions have committed: a write checked at this count needs no re-check while it holds.
     var commits = 0
@@ -62,9 +63,9 @@ public final class Store: Sendable {
       switch fault.target {
       case .statement(let statement, let occurrence):
         let sent = state.statementCounts[statement] ?? 0
-        state.faults.append(.failing(statement, occurrence: sent + occurrence))
+        state.faults.append(Fault.failing(statement, occurrence: sent + occurrence).raising(fault.failure))
       case .ordinal(let number):
-        state.faults.append(.failingStatement(number: state.statementsSent + number))
+        state.faults.append(Fault.failingStatement(number: state.statementsSent + number).raising(fault.failure))
       }
     }
   }
@@ -118,7 +119,7 @@ public final class Store: Sendable {
   /// Runs the hook, then counts the statement and fires a planned fault for it, if any.
   func send(_ statement: Statement, from session: Int) throws(StoreError) {
     if let hook = state.withLock({ $0.hook }) { hook(session, statement) }
-    let fault: StatementEvent? = state.withLock { state in
+    let fired: (event: StatementEvent, failure: Fault.Failure)? = state.withLock { state in
       state.statementsSent += 1
       state.statementCounts[statement, default: 0] += 1
       let event = StatementEvent(session: session, ordinal: state.statementsSent, statement: statement)
@@ -131,10 +132,25 @@ public final class Store: Sendable {
         }
       }
       guard let firing else { return nil }
-      state.faults.remove(at: firing)
-      return event
+      return (event, state.faults.remove(at: firing).failure)
     }
-    if let fault { throw .injectedFault(fault) }
+    guard let (event, failure) = fired else { return }
+    switch failure {
+    case .connectionLost: throw .injectedFault(event)
+    case .serializationFailure: throw .serializationFailure(event)
+    case .deadlockDetected: throw .deadlockDetected(event)
+    case .lockNotAvailable: throw .lockNotAvailable(event)
+    case .refusal(let error): throw error
+    }
+  }
+
+  /// The next value of the named sequence, from 1, as PostgreSQL's `nextval`: never handed out twice. Tables' id
+  /// sequences are separate; use a name that is not a table's.
+  public func nextValue(of sequence: String) -> Int {
+    state.withLock { state in
+      state.namedSequences[sequence, default: 0] += 1
+      return state.namedSequences[sequence]!
+    }
   }
 
   /// The next id of `table`; ids are never handed out twice, even when a transaction rolls back.

@@ -16,8 +16,15 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case unsendable(String)
   /// A statement named a table or column that the schema does not declare.
   case undeclared(String)
-  /// `OperationalError` injected by a test or probe.
+  /// `OperationalError` injected by a test or probe: the connection was lost.
   case injectedFault(StatementEvent)
+  /// psycopg2's `SerializationFailure` (40001) injected by a test or probe; SQLAlchemy raises it wrapped in an
+  /// `OperationalError`, as for the two below, so that is the class a view (or Flask) sees.
+  case serializationFailure(StatementEvent)
+  /// psycopg2's `DeadlockDetected` (40P01) injected by a test or probe.
+  case deadlockDetected(StatementEvent)
+  /// psycopg2's `LockNotAvailable` (55P03, a lock timeout) injected by a test or probe.
+  case lockNotAvailable(StatementEvent)
   /// The transaction failed earlier and must be rolled back before the session can be used again.
   case pendingRollback(cause: String)
 
@@ -25,6 +32,15 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   public var isIntegrityError: Bool {
     switch self {
     case .uniqueViolation, .foreignKeyViolation, .checkViolation, .notNullViolation: true
+    default: false
+    }
+  }
+
+  /// Whether a retry of the same work may succeed: the connection was lost, or the transaction lost a race
+  /// (serialization failure, deadlock, lock timeout). Integrity and data errors would fail again.
+  public var isTransient: Bool {
+    switch self {
+    case .injectedFault, .serializationFailure, .deadlockDetected, .lockNotAvailable: true
     default: false
     }
   }
@@ -51,6 +67,14 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       "ProgrammingError: \(what)"
     case .injectedFault(let event):
       "OperationalError: injected fault at \(event)"
+    case .serializationFailure(let event):
+      "OperationalError: (psycopg2.errors.SerializationFailure) could not serialize access due to concurrent update "
+        + "(injected at \(event))"
+    case .deadlockDetected(let event):
+      "OperationalError: (psycopg2.errors.DeadlockDetected) deadlock detected (injected at \(event))"
+    case .lockNotAvailable(let event):
+      "OperationalError: (psycopg2.errors.LockNotAvailable) canceling statement due to lock timeout "
+        + "(injected at \(event))"
     case .pendingRollback(let cause):
       "PendingRollbackError: this transaction was rolled back after an earlier error (\(cause))"
     }

@@ -67,8 +67,8 @@ struct Database: Sendable {
     }
     for value in values.values { try value.checkSendable() }
     var stored: [String: Value] = [:]
-    for column in schema.columns {
-      let given = values[column.name] ?? column.defaultValue
+    for column in schema.columns.filter({ $0.generation == nil }) + schema.columns.filter({ $0.generation != nil }) {
+      let given = column.generation.map { $0.compute(stored) } ?? values[column.name] ?? column.defaultValue
       switch column.type.coerce(given) {
       case .success(let value): stored[column.name] = value
       case .failure(let rejection) where rejection.mismatch:
@@ -87,7 +87,11 @@ struct Database: Sendable {
     for column in try self.table(table).schema.columns where stored[column.name] == .null && !column.nullable {
       throw .notNullViolation(table: table, column: column.name)
     }
-    return Row(id: id, values: stored)
+    var scales: [String: Int] = [:]
+    for column in try self.table(table).schema.columns {
+      if case .decimal(_, let scale) = column.type { scales[column.name] = scale }
+    }
+    return Row(id: id, values: stored, scales: scales)
   }
 
   /// Checks `row`'s constraints against committed rows merged with `transaction`'s writes.

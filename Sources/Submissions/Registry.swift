@@ -14,7 +14,7 @@ public enum Registry {
     Implementation(
       name: "fixed", summary: "The reference correction that resolves every finding.",
       role: .fixed, sourceFolder: "fixed", schema: Fixed.schema, createProduct: Fixed.createProduct,
-      lowStockAlerts: Fixed.lowStockAlerts),
+      lowStockAlerts: Fixed.lowStockAlerts, routingErrors: Fixed.routingErrors),
     Implementation(
       name: "candidate",
       summary: "The candidate's proposed correction and low-stock alerts sketch, as their written answer gives them.",

@@ -12,9 +12,61 @@ from sqlalchemy import event
 from .errors import protocol_error
 from .fields import optional, required
 
-# A real error raised by PostgreSQL itself: SQLSTATE 08006 (connection failure), which psycopg2 raises as
-# `OperationalError` and SQLAlchemy wraps as `sqlalchemy.exc.OperationalError`, as for a lost connection.
-FAULT_SQL = "DO $$ BEGIN RAISE EXCEPTION 'injected fault' USING ERRCODE = '08006'; END $$"
+# A fault replaces a statement with one that makes PostgreSQL itself raise a real error (a PL/pgSQL RAISE with the
+# chosen SQLSTATE), which psycopg2 raises as its class for that SQLSTATE and SQLAlchemy wraps: by default 08006
+# (connection failure, `OperationalError`), as for a lost connection. The named failures, with their SQLSTATEs:
+RAISES = {
+    "connection_lost": ("08006", "injected fault"),
+    "serialization_failure": ("40001", "could not serialize access due to concurrent update (injected fault)"),
+    "deadlock": ("40P01", "deadlock detected (injected fault)"),
+    "lock_timeout": ("55P03", "canceling statement due to lock timeout (injected fault)"),
+}
+_SQLSTATE = re.compile(r"[0-9A-Z]{5}\Z")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*\Z")
+
+
+def _literal(text: str) -> str:
+    """`text` as a PostgreSQL string literal inside a dollar-quoted body."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def fault_sql(raises) -> str:
+    """The statement that makes PostgreSQL raise `raises`: a name of `RAISES`, or
+    `{"sqlstate", "message", "constraint", "table", "column"}` (all but `sqlstate` optional) for a chosen refusal."""
+    if isinstance(raises, str):
+        sqlstate, message = RAISES[raises]
+        options = {"MESSAGE": message}
+    else:
+        sqlstate = raises["sqlstate"]
+        options = {"MESSAGE": raises.get("message") or f"injected fault (SQLSTATE {sqlstate})"}
+        for name in ("constraint", "table", "column"):
+            if raises.get(name) is not None:
+                options[name.upper()] = raises[name]
+    using = ", ".join([f"ERRCODE = '{sqlstate}'"] + [f"{key} = {_literal(value)}" for key, value in options.items()])
+    return f"DO $fault$ BEGIN RAISE EXCEPTION USING {using}; END $fault$"
+
+
+def parse_raise(command: dict):
+    """The `raise` field of a `fault` command, checked: a name of `RAISES` (default `connection_lost`) or a refusal."""
+    raises = command.get("raise", "connection_lost")
+    if raises is None:
+        return "connection_lost"
+    if isinstance(raises, str):
+        if raises not in RAISES:
+            raise protocol_error(f"field `raise` must be one of {', '.join(RAISES)} or a refusal object")
+        return raises
+    if not isinstance(raises, dict):
+        raise protocol_error("field `raise` must be a string or an object")
+    sqlstate = required(raises, "sqlstate", str, where="raise.")
+    if not _SQLSTATE.match(sqlstate) or sqlstate.startswith("00"):
+        raise protocol_error("field `raise.sqlstate` must be five digits or capital letters, not class 00")
+    refusal = {"sqlstate": sqlstate}
+    for name in ("message", "constraint", "table", "column"):
+        value = optional(raises, name, str, where="raise.")
+        if value is not None and name != "message" and not _NAME.match(value):
+            raise protocol_error(f"field `raise.{name}` must be an SQL identifier")
+        refusal[name] = value
+    return refusal
 
 _TABLE = re.compile(
     r'\b(?:FROM|INTO|UPDATE)\s+(?:ONLY\s+)?((?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\.(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*))?)',
@@ -58,26 +110,28 @@ class Fault:
     """One planned failure, counted from the moment it is planned; it fires once."""
 
     def __init__(self, point: dict | None = None, occurrence: int | None = None, commit: int | None = None,
-                 ordinal: int | None = None):
+                 ordinal: int | None = None, raises="connection_lost"):
         if commit is not None:
             point, occurrence = {"kind": "COMMIT"}, commit
         self.point = point
         self.target = ordinal if ordinal is not None else occurrence
         self.seen = 0
+        self.sql = fault_sql(raises)
 
     @classmethod
     def from_command(cls, command: dict) -> "Fault":
+        raises = parse_raise(command)
         given = [name for name in ("statement", "commit", "ordinal") if command.get(name) is not None]
         if len(given) != 1:
             raise protocol_error("a fault needs exactly one of `statement`, `commit` or `ordinal`")
         if given[0] == "statement":
             point = parse_point(required(command, "statement", dict), "statement.")
             occurrence = optional(command, "occurrence", int, default=1)
-            fault = cls(point=point, occurrence=occurrence)
+            fault = cls(point=point, occurrence=occurrence, raises=raises)
         elif given[0] == "commit":
-            fault = cls(commit=required(command, "commit", int))
+            fault = cls(commit=required(command, "commit", int), raises=raises)
         else:
-            fault = cls(ordinal=required(command, "ordinal", int))
+            fault = cls(ordinal=required(command, "ordinal", int), raises=raises)
         if fault.target < 1:
             raise protocol_error(f"field `{'occurrence' if given[0] == 'statement' else given[0]}` must be 1 or more")
         return fault
@@ -102,12 +156,12 @@ class FaultPlan:
         with self._lock:
             self._faults.clear()
 
-    def fire(self, statement: dict) -> int:
-        """Counts `statement` for every planned fault; answers how many fire on it (and forgets them)."""
+    def fire(self, statement: dict) -> list[Fault]:
+        """Counts `statement` for every planned fault; answers those that fire on it (and forgets them)."""
         with self._lock:
             fired = [fault for fault in self._faults if fault.counts(statement)]
             self._faults = [fault for fault in self._faults if fault not in fired]
-            return len(fired)
+            return fired
 
 
 class PausePoint:
@@ -137,7 +191,8 @@ class Trace:
         self.faults_fired = 0
         self.exception: BaseException | None = None
         self.pause = pause
-        self.commit_fault_due = False
+        self.commit_fault_due: str | None = None  # the SQL of the fault that fails the coming commit
+        self.log: list[dict] = []
 
 
 _local = threading.local()
@@ -154,28 +209,30 @@ def bind(trace: Trace | None):
 def install(engine, naming, plan: FaultPlan):
     """Hooks the engine: records, pauses and fails statements and commits of the bound trace."""
 
-    def seen(trace: Trace, statement: dict) -> int:
+    def seen(trace: Trace, statement: dict) -> str | None:
+        """Records `statement`; answers the SQL of the (first) fault firing on it, if any."""
         if trace.pause is not None:
             trace.pause.before(statement)
         trace.statements.append(statement)
         fired = plan.fire(statement)
-        trace.faults_fired += fired
-        return fired
+        trace.faults_fired += len(fired)
+        return fired[0].sql if fired else None
 
     @event.listens_for(engine, "before_cursor_execute", retval=True)
     def before_cursor_execute(conn, cursor, statement, parameters, context, executemany):
         trace = current()
         if trace is None:
             return statement, parameters
-        if seen(trace, classify(statement, naming)):
-            return FAULT_SQL, ([{}] if executemany else {})
+        sql = seen(trace, classify(statement, naming))
+        if sql is not None:
+            return sql, ([{}] if executemany else {})
         return statement, parameters
 
     @event.listens_for(engine, "commit")
     def commit(conn):
         trace = current()
-        if trace is not None and seen(trace, {"kind": "COMMIT"}):
-            trace.commit_fault_due = True
+        if trace is not None:
+            trace.commit_fault_due = seen(trace, {"kind": "COMMIT"})
 
     # The commit event fires just before the dialect commits; a fault due fails that very commit inside
     # `do_commit`, so SQLAlchemy wraps and handles the error as it would a failing COMMIT. The real transaction is
@@ -185,12 +242,12 @@ def install(engine, naming, plan: FaultPlan):
 
     def do_commit(dbapi_connection):
         trace = current()
-        if trace is not None and trace.commit_fault_due:
-            trace.commit_fault_due = False
+        if trace is not None and trace.commit_fault_due is not None:
+            sql, trace.commit_fault_due = trace.commit_fault_due, None
             try:
                 cursor = dbapi_connection.cursor()
                 try:
-                    cursor.execute(FAULT_SQL)
+                    cursor.execute(sql)
                 finally:
                     cursor.close()
             except Exception:

@@ -2,6 +2,8 @@
 
 import base64
 import binascii
+import logging
+import threading
 
 from . import recording
 from .errors import format_exception, protocol_error
@@ -44,13 +46,30 @@ def _exception(exc: BaseException | None):
     return {"type": type(exc).__name__, "message": str(exc), "traceback": format_exception(exc)}
 
 
+class LogCapture(logging.Handler):
+    """A per-request handler on the app's logger: keeps the records this thread emits while serving the request
+    (`{"level": "ERROR", "message": ...}`, the message as `record.getMessage()` gives it, without the traceback)."""
+
+    def __init__(self, records: list):
+        super().__init__(logging.NOTSET)
+        self.records = records
+        self.thread = threading.get_ident()
+
+    def emit(self, record):
+        if record.thread == self.thread:
+            self.records.append({"level": record.levelname, "message": record.getMessage()})
+
+
 def run(loaded, spec: RequestSpec, pause: recording.PausePoint | None = None) -> dict:
-    """Runs the request on this thread; its app context, session and connection are its own."""
+    """Runs the request on this thread; its app context, session, connection and log records are its own."""
     headers = dict(spec.headers)
     if spec.user_id is not None:
         headers["X-User-Id"] = str(spec.user_id)
     trace = recording.Trace(pause)
     recording.bind(trace)
+    capture = LogCapture(trace.log)
+    logger = loaded.app.logger
+    logger.addHandler(capture)
     try:
         client = loaded.app.test_client(use_cookies=False)
         response = client.open(
@@ -61,6 +80,7 @@ def run(loaded, spec: RequestSpec, pause: recording.PausePoint | None = None) ->
         finally:
             response.close()
     finally:
+        logger.removeHandler(capture)
         recording.bind(None)
     answer = {
         "status": response.status_code,
@@ -69,6 +89,7 @@ def run(loaded, spec: RequestSpec, pause: recording.PausePoint | None = None) ->
         "exception": _exception(trace.exception),
         "statements": trace.statements,
         "faults_fired": trace.faults_fired,
+        "log": trace.log,
     }
     if spec.dump:
         answer["tables"] = loaded.tables.dump()["tables"]

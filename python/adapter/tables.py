@@ -10,7 +10,7 @@ from psycopg2 import sql
 
 from .errors import AdapterError, database_error, protocol_error
 from .fields import required
-from .values import ColumnInfo, from_json, to_json
+from .values import ColumnInfo, from_json, from_text
 
 
 @contextlib.contextmanager
@@ -58,16 +58,18 @@ def _rows_field(entry: dict, where: str) -> list[dict]:
     return rows
 
 
+def _insert_statement(table: str, values: dict):
+    if not values:
+        return sql.SQL("INSERT INTO {} DEFAULT VALUES").format(sql.Identifier(table))
+    return sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
+        sql.Identifier(table),
+        sql.SQL(", ").join(sql.Identifier(column) for column in values),
+        sql.SQL(", ").join(sql.Placeholder() for _ in values),
+    )
+
+
 def _insert(cursor, table: str, values: dict) -> int:
-    if values:
-        statement = sql.SQL("INSERT INTO {} ({}) VALUES ({}) RETURNING id").format(
-            sql.Identifier(table),
-            sql.SQL(", ").join(sql.Identifier(column) for column in values),
-            sql.SQL(", ").join(sql.Placeholder() for _ in values),
-        )
-    else:
-        statement = sql.SQL("INSERT INTO {} DEFAULT VALUES RETURNING id").format(sql.Identifier(table))
-    cursor.execute(statement, list(values.values()))
+    cursor.execute(_insert_statement(table, values) + sql.SQL(" RETURNING id"), list(values.values()))
     return cursor.fetchone()[0]
 
 
@@ -107,39 +109,59 @@ class Tables:
         return values
 
     def reset(self, fixture: list) -> dict:
+        """Empties every table and loads the fixture, in as few round trips as the database allows.
+
+        `DELETE` in reverse dependency order rather than `TRUNCATE`: on tables of a few rows it is many times faster,
+        and the corpus resets the database ten thousand times.
+        """
         skipped_tables, skipped_columns = [], {}
+        inserts, next_ids = [], {}
+        for index, entry in enumerate(fixture):
+            where = f"fixture[{index}]."
+            if not isinstance(entry, dict):
+                raise protocol_error(f"field `fixture[{index}]` must be an object")
+            harness_table = required(entry, "table", str, where=where)
+            rows = _rows_field(entry, where)
+            table = self._app_table(harness_table)
+            if table is None:
+                skipped_tables.append(harness_table)
+                continue
+            skipped = set()
+            for number, row in enumerate(rows):
+                values = self._values(harness_table, table, row, f"{where}rows[{number}].", skipped)
+                inserts.append((table, values))
+                if isinstance(values.get("id"), int):
+                    next_ids[table] = max(next_ids.get(table, 1), values["id"] + 1)
+            if skipped:
+                skipped_columns[harness_table] = sorted(skipped)
         with raw_connection(self.engine, "resetting the tables") as connection, connection.cursor() as cursor:
-            cursor.execute(
-                sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(
-                    sql.SQL(", ").join(sql.Identifier(table) for table in self.names)
+            statements = [sql.SQL("DELETE FROM {}").format(sql.Identifier(table)) for table in reversed(self.names)]
+            parameters = []
+            for table, values in inserts:
+                statements.append(_insert_statement(table, values))
+                parameters += list(values.values())
+            sequences = self.sequences(cursor)
+            if sequences:
+                statements.append(
+                    sql.SQL("SELECT ")
+                    + sql.SQL(", ").join(sql.SQL("setval(%s, %s, false)") for _ in sequences)
                 )
-            )
-            for index, entry in enumerate(fixture):
-                where = f"fixture[{index}]."
-                if not isinstance(entry, dict):
-                    raise protocol_error(f"field `fixture[{index}]` must be an object")
-                harness_table = required(entry, "table", str, where=where)
-                rows = _rows_field(entry, where)
-                table = self._app_table(harness_table)
-                if table is None:
-                    skipped_tables.append(harness_table)
-                    continue
-                skipped = set()
-                for number, row in enumerate(rows):
-                    _insert(cursor, table, self._values(harness_table, table, row, f"{where}rows[{number}].", skipped))
-                if skipped:
-                    skipped_columns[harness_table] = sorted(skipped)
+                for table, sequence in sequences.items():
+                    parameters += [sequence, next_ids.get(table, 1)]
+            cursor.execute(sql.SQL("; ").join(statements), parameters)
+            connection.commit()
+        return {"skipped": {"tables": skipped_tables, "columns": skipped_columns}}
+
+    def sequences(self, cursor) -> dict[str, str]:
+        """Each table's `id` sequence, looked up once."""
+        if getattr(self, "_sequences", None) is None:
+            self._sequences = {}
             for table in self.names:
                 cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", (_quoted(table),))
                 sequence = cursor.fetchone()[0]
                 if sequence is not None:
-                    cursor.execute(
-                        sql.SQL("SELECT setval(%s, COALESCE(MAX(id), 0) + 1, false) FROM {}").format(
-                            sql.Identifier(table)),
-                        (sequence,),
-                    )
-            connection.commit()
-        return {"skipped": {"tables": skipped_tables, "columns": skipped_columns}}
+                    self._sequences[table] = sequence
+        return self._sequences
 
     def seed(self, harness_table: str, rows: list) -> dict:
         table = self._app_table(harness_table)
@@ -164,24 +186,35 @@ class Tables:
         return {"ids": ids}
 
     def dump(self) -> dict:
-        tables = {}
+        """Every row of every table, typed, read in one query (one round trip whatever the number of tables)."""
+        parts = []
+        for number, table in enumerate(self.names):
+            columns = self.columns[table]
+            texts = sql.SQL(", ").join(sql.SQL(column.text_expression()) for column in columns)
+            parts.append(
+                sql.SQL("SELECT {}, ARRAY[{}]::text[] FROM {}").format(
+                    sql.Literal(number), texts, sql.Identifier(table))
+                + (sql.SQL(" ORDER BY id") if any(column.name == "id" for column in columns) else sql.SQL(""))
+            )
+        query = sql.SQL(" UNION ALL ").join(sql.SQL("(") + part + sql.SQL(")") for part in parts)
         with raw_connection(self.engine, "dumping the tables") as connection, connection.cursor() as cursor:
-            for table in self.names:
-                columns = self.columns[table]
-                harness_table = self.naming.harness_table(table)
-                names = [self.naming.harness_column(harness_table, column.name) for column in columns]
-                cursor.execute(
-                    "SELECT " + ", ".join(column.select_expression() for column in columns)
-                    + " FROM " + _quoted(table) + " ORDER BY id"
-                )
-                rows = [
-                    {name: to_json(value, column) for name, value, column in zip(names, row, columns)}
-                    for row in cursor.fetchall()
-                ]
-                tables[harness_table] = {
-                    "columns": {name: column.type for name, column in zip(names, columns)},
-                    "rows": rows,
-                }
+            cursor.execute(query)
+            fetched = cursor.fetchall()
+        rows_by_table = {number: [] for number in range(len(self.names))}
+        for number, texts in fetched:
+            rows_by_table[number].append(texts)
+        tables = {}
+        for number, table in enumerate(self.names):
+            columns = self.columns[table]
+            harness_table = self.naming.harness_table(table)
+            names = [self.naming.harness_column(harness_table, column.name) for column in columns]
+            tables[harness_table] = {
+                "columns": {name: column.type for name, column in zip(names, columns)},
+                "rows": [
+                    {name: from_text(text, column) for name, text, column in zip(names, texts, columns)}
+                    for texts in rows_by_table[number]
+                ],
+            }
         return {"tables": tables}
 
 

@@ -1,7 +1,7 @@
 """Typed values between PostgreSQL and the protocol's JSON (the table "Values" of PROTOCOL.md).
 
-Columns are classed by their PostgreSQL type; the adapter reads numerics as PostgreSQL's own text (`::text` in the
-query), so `5.00` stays `5.00` and nothing passes through a binary float.
+Columns are classed by their PostgreSQL type; the adapter reads every value as PostgreSQL's own text output, so a
+numeric's `5.00` stays `5.00`, a float is its shortest exact text, and nothing passes through a conversion.
 """
 
 import datetime as _dt
@@ -33,26 +33,31 @@ class ColumnInfo:
         self.category = _CATEGORIES.get(type_name, OTHER)
         self.with_time_zone = type_name == "timestamptz"
 
-    def select_expression(self) -> str:
+    def text_expression(self) -> str:
+        """The column as text PostgreSQL prints exactly: numerics and floats as their own output, timestamps in UTC."""
         quoted = '"' + self.name.replace('"', '""') + '"'
-        return quoted + "::text" if self.category in (NUMERIC, OTHER) else quoted
+        if self.category == TIMESTAMP:
+            utc = f"({quoted} AT TIME ZONE 'UTC')" if self.with_time_zone else quoted
+            return f"to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+        return quoted + "::text"
 
 
-def to_json(value, column: ColumnInfo):
-    """A value read from PostgreSQL (numerics already as text), typed for the protocol."""
-    if value is None:
+def from_text(text, column: ColumnInfo):
+    """A value as PostgreSQL's text output gave it, typed for the protocol (the dump reads every column as text)."""
+    if text is None:
         return None
-    if column.category == NUMERIC:
-        return {"numeric": value}
-    if column.category == FLOAT:
-        return {"float": repr(float(value))}
-    if column.category == TIMESTAMP:
-        if value.tzinfo is not None:
-            value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
-        return {"timestamp": value.strftime("%Y-%m-%dT%H:%M:%SZ")}
-    if isinstance(value, (bool, int, str)):
-        return value
-    return str(value)
+    category = column.category
+    if category == INTEGER:
+        return int(text)
+    if category == NUMERIC:
+        return {"numeric": text}
+    if category == FLOAT:
+        return {"float": repr(float(text))}
+    if category == TIMESTAMP:
+        return {"timestamp": text}
+    if category == BOOLEAN:
+        return text == "true"
+    return text
 
 
 _INTEGER_TEXT = re.compile(r"^[+-]?\d+$")

@@ -8,7 +8,11 @@ from support import FIXTURE, Adapter, body_json, drop_database, fresh_database_u
 WIDGET = {"name": "Widget", "sku": "WID-1", "price": 19.99, "warehouse_id": 1, "initial_quantity": 5}
 NOW = "2026-01-15T12:00:00Z"
 WRITTEN = ("products", "inventory", "inventory_changes")
-DATABASE_FAILED = "the product could not be created because the database failed; nothing was saved, retry the request"
+TRANSIENT = ("the product could not be created because of a temporary database failure; nothing was saved, retry the "
+             "request")
+INTERNAL = ("the product could not be created because of an internal error; nothing was saved, quote the request id to "
+            "support")
+TAKEN = "a product with this sku already exists (SKUs are compared without regard to case)"
 
 
 class FixedCase(unittest.TestCase):
@@ -72,7 +76,8 @@ class CreateProductTests(FixedCase):
             {"kind": "INSERT", "table": "inventory"}, {"kind": "INSERT", "table": "inventory_changes"},
             {"kind": "COMMIT"}])
         self.assertEqual(self.written(answer), {
-            "products": [{"id": 1, "name": "Widget", "sku": "WID-1", "price": {"numeric": "19.99"}, "company_id": 1,
+            "products": [{"id": 1, "name": "Widget", "sku": "WID-1", "sku_normalized": "wid-1",
+                          "price": {"numeric": "19.99"}, "company_id": 1,
                           "product_type_id": None, "low_stock_threshold": None}],
             "inventory": [{"id": 1, "product_id": 1, "warehouse_id": 1, "quantity": 5}],
             "inventory_changes": [{"id": 1, "inventory_id": 1, "change": 5, "quantity_after": 5,
@@ -104,7 +109,7 @@ class CreateProductTests(FixedCase):
         self.assertEqual(answer["tables"]["products"]["rows"][0]["name"], "Widget")
 
     def test_missing_fields_are_400s_naming_them(self):
-        for field in ["name", "sku", "price", "warehouse_id"]:
+        for field in ["name", "sku", "price"]:
             with self.subTest(field):
                 body = {k: v for k, v in WIDGET.items() if k != field}
                 self.assert_refused(self.send(body), 400, field, f"{field} is required")
@@ -140,7 +145,12 @@ class CreateProductTests(FixedCase):
             ("name", '" \\t "', "name must not be empty"),
             ("name", json.dumps("x" * 256), "name must be at most 255 characters"),
             ("name", '"a\\u0007b"', "name must not contain control characters"),
-            ("name", '"a\\ud800b"', "name must not contain lone surrogates"),
+            ("name", '"a\\ud800b"', "name must not contain a lone surrogate or U+FFFD (text damaged in encoding)"),
+            ("name", '"a\\ufffdb"', "name must not contain a lone surrogate or U+FFFD (text damaged in encoding)"),
+            ("name", '"\\u202eWidget"', "name must not contain invisible or direction-changing characters (found U+202E)"),
+            ("name", '"Wid\\u200bget"', "name must not contain invisible or direction-changing characters (found U+200B)"),
+            ("sku", '"W\\u200d1"', "sku must not contain invisible or direction-changing characters (found U+200D)"),
+            ("sku", '"W\\udc001"', "sku must not contain a lone surrogate or U+FFFD (text damaged in encoding)"),
             ("sku", '" WID-1"', None),
             ("sku", '"-W"', None),
             ("sku", '"W\\u00e9"', None),
@@ -150,6 +160,21 @@ class CreateProductTests(FixedCase):
             with self.subTest(field=field, literal=literal):
                 text = json.dumps({**WIDGET, field: "@"}).replace('"@"', literal)
                 self.assert_refused(self.send(text), 400, field, message)
+
+    def test_routing_errors_are_json(self):
+        cases = [
+            ({"method": "GET", "path": "/api/products"}, 405, "OPTIONS, POST"),
+            ({"method": "POST", "path": "/api/companies/1/alerts/low-stock"}, 405, "GET, HEAD, OPTIONS"),
+            ({"method": "GET", "path": "/api/companies/abc/alerts/low-stock"}, 404, None),
+            ({"method": "GET", "path": "/api/nowhere"}, 404, None),
+        ]
+        for request, status, allow in cases:
+            with self.subTest(**request):
+                answer = self.adapter.ok("request", user_id=1, **request)
+                self.assertEqual(answer["status"], status)
+                self.assertEqual(answer["headers"]["Content-Type"], "application/json")
+                self.assertIn("error", body_json(answer))
+                self.assertEqual(answer["headers"].get("Allow"), allow)
 
     def test_bodies_that_are_not_a_product_object(self):
         cases = [
@@ -196,7 +221,9 @@ class CreateProductTests(FixedCase):
         self.assertEqual(self.send(WIDGET)["status"], 201)
         answer = self.send({**WIDGET, "warehouse_id": 2})
         self.assertEqual(answer["status"], 409)
-        self.assertEqual(body_json(answer), {"error": "a product with sku WID-1 already exists", "field": "sku"})
+        self.assertEqual(body_json(answer), {
+            "error": "a product with sku WID-1 already exists (SKUs are compared without regard to case)",
+            "field": "sku"})
         self.assertEqual(len(answer["tables"]["products"]["rows"]), 1)
         self.assertEqual(len(answer["tables"]["inventory"]["rows"]), 1)
 
@@ -211,7 +238,8 @@ class CreateProductTests(FixedCase):
                 self.assertEqual(answer["faults_fired"], 1)
                 self.assertEqual(answer["status"], 503)
                 self.assertEqual(answer["headers"]["Retry-After"], "1")
-                self.assertEqual(body_json(answer), {"error": DATABASE_FAILED})
+                self.assertEqual(body_json(answer), {"error": TRANSIENT, "request_id": "unknown"})
+                self.assertEqual([record["level"] for record in answer["log"]], ["ERROR"])
                 self.assertIsNone(answer["exception"])
                 self.assertEqual(self.written(answer), {table: [] for table in WRITTEN})
                 retry = self.send(WIDGET)
@@ -223,8 +251,7 @@ class CreateProductTests(FixedCase):
                                  second=post_json(WIDGET))
         self.assertEqual((answer["paused"], answer["second_waited"]), (True, False))
         self.assertEqual((answer["first"]["status"], answer["second"]["status"]), (409, 201))
-        self.assertEqual(body_json(answer["first"]),
-                         {"error": "a product with sku WID-1 already exists", "field": "sku"})
+        self.assertEqual(body_json(answer["first"]), {"error": TAKEN, "field": "sku"})
         self.assertIsNone(answer["first"]["exception"])
         tables = self.adapter.ok("dump")["tables"]
         self.assertEqual([len(tables[table]["rows"]) for table in WRITTEN], [1, 1, 1])
@@ -236,6 +263,63 @@ class CreateProductTests(FixedCase):
         self.assertEqual((answer["first"]["status"], answer["second"]["status"]), (201, 409))
         tables = self.adapter.ok("dump")["tables"]
         self.assertEqual([len(tables[table]["rows"]) for table in WRITTEN], [1, 1, 1])
+
+
+    def test_without_a_warehouse_the_product_enters_the_catalog_unstocked(self):
+        answer = self.send({"name": "Widget", "sku": "WID-1", "price": 5})
+        self.assertEqual(answer["status"], 201, body_json(answer))
+        self.assertEqual([len(rows) for rows in self.written(answer).values()], [1, 0, 0])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        refused = self.send({"name": "Widget", "sku": "WID-2", "price": 5, "initial_quantity": 3})
+        self.assert_refused(refused, 400, "warehouse_id", "warehouse_id is required when initial_quantity is given")
+
+    def test_a_sku_differing_only_in_case_is_a_409(self):
+        self.assertEqual(self.send({**WIDGET, "sku": "B1"})["status"], 201)
+        answer = self.send({**WIDGET, "sku": "b1"})
+        self.assertEqual(answer["status"], 409)
+        self.assertEqual(body_json(answer)["field"], "sku")
+        self.assertEqual(len(answer["tables"]["products"]["rows"]), 1)
+
+    def test_one_idempotency_key_replayed_leaves_one_product_with_the_same_answer(self):
+        keyed = {"Content-Type": "application/json", "Idempotency-Key": "k1"}
+        answers = [self.send(WIDGET, headers=keyed) for _ in range(3)]
+        self.assertEqual([answer["status"] for answer in answers], [201, 201, 201])
+        self.assertEqual({body_json(answer)["product_id"] for answer in answers}, {1})
+        self.assertEqual(len(answers[-1]["tables"]["products"]["rows"]), 1)
+        self.assertEqual(answers[-1]["tables"]["idempotency_keys"]["rows"][0]["request_fingerprint"],
+                         '{"initial_quantity":5,"name":"Widget","price":"19.99","sku":"WID-1","warehouse_id":1}')
+        reused = self.send({**WIDGET, "sku": "WID-2"}, headers=keyed)
+        self.assertEqual((reused["status"], body_json(reused)["field"]), (422, "Idempotency-Key"))
+
+    def test_each_failure_is_answered_by_its_cause_and_only_server_failures_are_logged(self):
+        cases = [
+            ("serialization_failure", 503, None), ("deadlock", 503, None), ("lock_timeout", 503, None),
+            ({"sqlstate": "23503", "constraint": "inventory_warehouse_id_fkey", "table": "inventory",
+              "column": "warehouse_id"}, 404, "warehouse_id"),
+            ({"sqlstate": "23514", "constraint": "inventory_same_company", "table": "inventory"}, 403, "warehouse_id"),
+            ({"sqlstate": "22003", "table": "products", "column": "price"}, 500, None),
+        ]
+        for raised, status, field in cases:
+            with self.subTest(raised=raised):
+                self.adapter.ok("reset", fixture=FIXTURE)
+                self.adapter.ok("fault", statement={"kind": "INSERT", "table": "inventory"}, **{"raise": raised})
+                headers = {"Content-Type": "application/json", "X-Request-Id": "abc-1"}
+                answer = self.send(WIDGET, headers=headers)
+                body = body_json(answer)
+                self.assertEqual((answer["status"], answer["faults_fired"]), (status, 1), body)
+                self.assertEqual(self.written(answer), {table: [] for table in WRITTEN})
+                if field is not None:
+                    self.assertEqual(body["field"], field)
+                    self.assertEqual(answer["log"], [])
+                else:
+                    self.assertEqual(body["request_id"], "abc-1")
+                    self.assertEqual(answer["headers"]["X-Request-Id"], "abc-1")
+                    self.assertEqual(len(answer["log"]), 1)
+                    self.assertIn("request abc-1: POST /api/products failed", answer["log"][0]["message"])
+
+    def test_a_client_mistake_logs_nothing(self):
+        answer = self.send({**WIDGET, "name": 5})
+        self.assertEqual((answer["status"], answer["log"]), (400, []))
 
 
 # One violating seed per constraint `fixed/Schema.swift` declares: (constraint, table, rows seeded first, bad rows).
@@ -255,7 +339,7 @@ _VIOLATIONS = [
     ("warehouses_company_id_fkey", "warehouses", {"company_id": 9, "name": "X"}),
     ("product_types_name_key", "product_types", {"name": "tool", "low_stock_threshold": 1}),
     ("product_types_low_stock_threshold_check", "product_types", {"name": "t2", "low_stock_threshold": -1}),
-    ("products_sku_key", "products", {"name": "A2", "sku": "A", "price": 1, "company_id": 1}),
+    ("products_sku_normalized_key", "products", {"name": "A2", "sku": "a", "price": 1, "company_id": 1}),
     ("products_company_id_fkey", "products", {"name": "X", "sku": "X", "price": 1, "company_id": 9}),
     ("products_product_type_id_fkey", "products",
      {"name": "X", "sku": "X", "price": 1, "company_id": 1, "product_type_id": 9}),

@@ -38,6 +38,7 @@ class OriginalTests(unittest.TestCase):
         self.assertTrue(answer["headers"]["Content-Type"].startswith("text/html"))
         self.assertEqual(answer["exception"]["type"], "KeyError")
         self.assertEqual(answer["exception"]["message"], "'initial_quantity'")
+        self.assertEqual(answer["log"], [{"level": "ERROR", "message": "Exception on /api/products [POST]"}])
         self.assertEqual(
             answer["statements"],
             [{"kind": "INSERT", "table": "products"}, {"kind": "COMMIT"}, {"kind": "SELECT", "table": "products"}],

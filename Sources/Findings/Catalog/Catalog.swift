@@ -5,7 +5,8 @@ public enum Catalog {
     .missingValidation, .uncheckedTypes, .noRangeChecks, .nonObjectBody, .htmlErrorResponses,
     .requiredOptionalField, .nonAtomicCommit, .noErrorHandling, .duplicateSKU, .skuRace, .duplicateInventoryRow,
     .floatPrice, .productTiedToWarehouse, .noChangeLog, .wrongStatusCode, .noAuthentication, .noTenantCheck,
-    .unknownWarehouse,
+    .unknownWarehouse, .nonIdempotentRetry, .untraceableFailures, .skuCaseVariants, .catalogRequiresStock,
+    .failuresNotByCause,
   ]
 
   /// The findings for `GET /api/companies/{company_id}/alerts/low-stock`.

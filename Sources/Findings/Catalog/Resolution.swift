@@ -62,7 +62,25 @@ extension Resolution {
     "unknown-warehouse": Resolution(
       full: "a create into a warehouse that does not exist answers 404, 400 or 422 naming `warehouse_id`, writing "
         + "nothing.",
-      partial: "nothing is written, but the answer does not name `warehouse_id` (a 500, say)."),
+      partial: "nothing is written and the error is handled JSON, but it does not name `warehouse_id` (a JSON 500, "
+        + "say)."),
+    "catalog-requires-stock": Resolution(
+      full: "a create without `warehouse_id` enters the catalog with no inventory row, and `initial_quantity` "
+        + "without a warehouse gets a 4xx naming `warehouse_id`, writing nothing."),
+    "sku-case-variants": Resolution(
+      full: "`b1` after `B1` answers 409, and of `C1` and `c1` raced, one answers 409: one product per SKU "
+        + "whatever its case."),
+    "non-idempotent-retry": Resolution(
+      full: "retries with the same `Idempotency-Key` replay the first answer and write nothing; the key with "
+        + "another body gets a 4xx naming `Idempotency-Key`; another company's same key is its own.",
+      partial: "retries replay the first answer and write nothing, but reusing the key with another body, or "
+        + "another company's same key, is not handled."),
+    "untraceable-failures": Resolution(
+      full: "a server failure's 5xx body carries the request's id, logged once with it; client mistakes are not "
+        + "logged as errors."),
+    "failures-not-by-cause": Resolution(
+      full: "each database failure is answered by its cause: a transient one 503 with `Retry-After`, one caused "
+        + "by a value the client sent a 4xx naming that field."),
     "alerts-ignores-company": Resolution(full: "a company's alerts hold only its own warehouses' stock."),
     "alerts-no-authorization": Resolution(
       full: "another company's user gets 403 and an anonymous caller 401, while the company's own user gets its alerts."

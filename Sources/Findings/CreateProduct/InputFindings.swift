@@ -36,11 +36,11 @@ extension Finding {
       Check each required field before touching the database and answer `400` with \
       `{"error": "<field> is required", "field": "<field>"}`.
       """,
-    probe: Probe("POST a product body without `name`, then one without `warehouse_id`.") { trial in
+    probe: Probe("POST a product body without `name`, then one without `sku`.") { trial in
       try clientMistakes(
         [
           ("without name", ProductBody.json(["name": nil]), "name"),
-          ("without warehouse_id", ProductBody.json(["warehouse_id": nil]), "warehouse_id"),
+          ("without sku", ProductBody.json(["sku": nil]), "sku"),
         ], on: trial)
     })
 

@@ -106,4 +106,40 @@ extension Finding {
       default: return trial.inconclusive("a valid create " + summary)
       }
     })
+
+  static let catalogRequiresStock = Finding(
+    id: "catalog-requires-stock",
+    title: "A product cannot be created before it is stocked",
+    severity: .low, category: .dataModel,
+    problem: """
+      Creating a product requires a `warehouse_id` (the original crashes without one; a typical correction \
+      refuses it), although a product belongs to the company and "some fields might be optional".
+      """,
+    impact: """
+      A catalog cannot be set up ahead of the first delivery: clients invent a warehouse and a zero stock row to \
+      register a product, which then shows up as stocked where it never was.
+      """,
+    fix: """
+      `warehouse_id` is optional: without it the product enters the catalog with no inventory row (stock is \
+      added later); `initial_quantity` without a `warehouse_id` is a 400 naming `warehouse_id`.
+      """,
+    probe: Probe(
+      "POST a valid product without `warehouse_id` or `initial_quantity`, then one with `initial_quantity` but "
+        + "no `warehouse_id`."
+    ) { trial in
+      let (created, changes) = try trial.createProductChanging(
+        ProductBody.json(["warehouse_id": nil, "initial_quantity": nil]))
+      let stocked = changes.contains {
+        if case .added(table: "inventory", _) = $0 { true } else { false }
+      }
+      let (stockless, stocklessChanges) = try trial.createProductChanging(
+        ProductBody.json(["sku": "\"W-2\"", "warehouse_id": nil]))
+      let summary =
+        "without a warehouse the create answered \(created.brief)\(stocked ? " and wrote an inventory row" : "")"
+        + "; initial_quantity without a warehouse answered \(stockless.brief)"
+        + (stocklessChanges.isEmpty ? "." : " and wrote rows.")
+      guard created.isSuccess, !stocked else { return trial.reproduced(summary) }
+      return trial.verdict(
+        showing: !(stockless.rejects(field: "warehouse_id") && stocklessChanges.isEmpty), summary)
+    })
 }

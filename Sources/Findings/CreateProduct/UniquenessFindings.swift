@@ -112,3 +112,46 @@ extension Finding {
         "\(outcome); the product now has \(rows) inventory row(s) in warehouse \(inventory["warehouse_id"]).")
     })
 }
+
+extension Finding {
+  static let skuCaseVariants = Finding(
+    id: "sku-case-variants",
+    title: "SKUs that differ only in letter case are two products",
+    severity: .medium, category: .dataIntegrity,
+    problem: """
+      SKU uniqueness, where there is any, compares SKUs exactly: `B1` and `b1` are different keys, so both are \
+      stored.
+      """,
+    impact: """
+      Two products that a picker on a warehouse floor, a barcode label or a spoken order cannot tell apart: \
+      stock is counted against either, and reorders go to the wrong one.
+      """,
+    fix: """
+      A unique index on the normalized SKU (a generated `lower(sku)` column) enforced by the schema, with the \
+      SKU stored as sent; the lookup compares the same way, and a collision is a `409` naming `sku`, also when \
+      the two requests race.
+      """,
+    probe: Probe(
+      "POST SKU `B1`, then SKU `b1`; then race `C1` against `c1` (B runs just before A inserts its product)."
+    ) { trial in
+      let first = try trial.createProduct(ProductBody.json(["sku": "\"B1\""]))
+      guard first.isSuccess else {
+        return trial.inconclusive("the first, valid create answered \(first.brief), so there was no SKU to vary.")
+      }
+      let second = try trial.createProduct(ProductBody.json(["sku": "\"b1\"", "warehouse_id": "2"]))
+      let race = try trial.race(
+        .post("/api/products", body: ProductBody.json(["sku": "\"C1\""]), as: Fixture.acmeUser),
+        pausedBefore: .insert(table: "products"),
+        .post("/api/products", body: ProductBody.json(["sku": "\"c1\"", "warehouse_id": "2"]), as: Fixture.acmeUser))
+      let skus = try trial.rows("products").compactMap { $0["sku"].text }
+      let count = { (sku: String) in skus.filter { $0.lowercased() == sku }.count }
+      let raced = [race.first.response, race.second?.response].compactMap { $0 }
+      let summary =
+        "b1 after B1 answered \(second.brief); in the race, "
+        + raced.map(\.brief).joined(separator: " and ")
+        + "; products stored: \(count("b1")) for b1/B1 and \(count("c1")) for c1/C1."
+      let refusedInRace = raced.count == 2 && raced.contains { $0.status == 409 }
+      return trial.verdict(
+        showing: count("b1") != 1 || count("c1") != 1 || second.status != 409 || !refusedInRace, summary)
+    })
+}

@@ -33,7 +33,7 @@ public final class InProcessSystem: SystemUnderTest {
     let response = implementation.handle(request, on: store)
     return Exchange(
       response: response, statements: Self.sql(store.statementLog.dropFirst(logged)),
-      faultsFired: faults - store.plannedFaults, after: store.snapshot())
+      faultsFired: faults - store.plannedFaults, after: store.snapshot(), log: response.log)
   }
 
   /// The statements that reach the database as SQL: a flush is the store's own step, not a statement.
@@ -84,7 +84,7 @@ public final class InProcessSystem: SystemUnderTest {
       paused: true,
       first: Exchange(
         response: exchange.response, statements: firstStatements,
-        faultsFired: exchange.faultsFired - secondExchange.faultsFired, after: exchange.after),
+        faultsFired: exchange.faultsFired - secondExchange.faultsFired, after: exchange.after, log: exchange.log),
       second: secondExchange, secondWaited: false)
   }
 }

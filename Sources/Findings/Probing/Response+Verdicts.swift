@@ -29,6 +29,12 @@ extension Response {
     return nil
   }
 
+  /// The member `key` of a JSON object body, if the body is one and has it.
+  public func field(_ key: String) -> JSONValue? {
+    guard case .object(let body)? = json else { return nil }
+    return body[key]
+  }
+
   /// A few words for a summary: `500 (KeyError: 'name')`, `400 "name is required"`, `201`.
   public var brief: String {
     if let uncaughtError { return "\(status) (\(uncaughtError))" }

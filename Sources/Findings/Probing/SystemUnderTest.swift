@@ -45,12 +45,15 @@ public struct Exchange: Sendable {
   public let faultsFired: Int
   /// The committed rows right after the request.
   public let after: Snapshot
+  /// What the application logged while serving the request, in order.
+  public let log: [LogRecord]
 
-  public init(response: Response, statements: [Statement], faultsFired: Int, after: Snapshot) {
+  public init(response: Response, statements: [Statement], faultsFired: Int, after: Snapshot, log: [LogRecord] = []) {
     self.response = response
     self.statements = statements
     self.faultsFired = faultsFired
     self.after = after
+    self.log = log
   }
 }
 

@@ -180,6 +180,10 @@ public final class Trial: Sendable {
     if request.method == "POST", request.contentType != "application/json" {
       action += ", Content-Type: \(request.contentType ?? "none")"
     }
+    for (name, value) in request.headers.sorted(by: { $0.key < $1.key })
+    where name.caseInsensitiveCompare("Content-Type") != .orderedSame {
+      action += ", \(name): \(value)"
+    }
     return action
   }
 

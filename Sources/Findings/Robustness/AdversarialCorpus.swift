@@ -49,6 +49,12 @@ public struct AdversarialCorpus: Sendable {
     ]
   }
 
+  /// The field a create without a warehouse breaks: none when it brings no stock (a catalog-only product), else
+  /// `warehouse_id`, which stock needs.
+  static func unstockedField(_ fields: Fields) -> String? {
+    fields.contains { $0 == ("initial_quantity", "0") } ? nil : "warehouse_id"
+  }
+
   static func json(_ fields: Fields) -> String {
     "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
   }
@@ -90,6 +96,17 @@ public struct AdversarialCorpus: Sendable {
     ],
   ]
 
+  /// A string of 1 MiB, built once: repeating a one-character string appends character by character.
+  static let megabyte = String(decoding: [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20), as: UTF8.self)
+
+  /// Arrays nested `depth` deep, `[[...]]`, for each depth the corpus uses, built once.
+  static let nesting: [Int: String] = Dictionary(
+    uniqueKeysWithValues: [1001, 5000, 100_000].map { depth in
+      let bytes =
+        [UInt8](repeating: UInt8(ascii: "["), count: depth) + [UInt8](repeating: UInt8(ascii: "]"), count: depth)
+      return (depth, String(decoding: bytes, as: UTF8.self))
+    })
+
   static func make(_ index: Int, _ generator: inout SplitMix64) -> AdversarialCase {
     let fields = validFields(&generator)
     func done(_ label: String, _ text: String, field: String?, contentType: String? = "application/json")
@@ -108,12 +125,14 @@ public struct AdversarialCorpus: Sendable {
       return done("valid \(field) \(value.prefix(20))", json(replacing(fields, field, with: value)), field: nil)
     case 22..<60:
       let value = refusedValues[field]!.randomElement(using: &generator)!
-      return done("\(field) as \(value.prefix(20))", json(replacing(fields, field, with: value)), field: field)
+      let broken = field == "warehouse_id" && value == "null" ? unstockedField(fields) : field
+      return done("\(field) as \(value.prefix(20))", json(replacing(fields, field, with: value)), field: broken)
     case 60..<66:
       guard field != "initial_quantity" else {
         return done("without initial_quantity", json(fields.filter { $0.0 != field }), field: nil)
       }
-      return done("without \(field)", json(fields.filter { $0.0 != field }), field: field)
+      let broken = field == "warehouse_id" ? unstockedField(fields) : field
+      return done("without \(field)", json(fields.filter { $0.0 != field }), field: broken)
     case 66..<70:
       let extra = ["colour", "warehouse", "Price", "initial_qty", ""].randomElement(using: &generator)!
       return done("extra key \(extra)", json(fields + [(extra, "1")]), field: extra)
@@ -138,12 +157,11 @@ public struct AdversarialCorpus: Sendable {
       return done("content type \(type ?? "none")", json(fields), field: "body", contentType: type)
     case 92..<94:
       let depth = [1001, 5000, 100_000].randomElement(using: &generator)!
-      let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+      let nested = nesting[depth]!
       return generator.next() % 2 == 0
         ? done("nested \(depth) deep", nested, field: "body")
         : done("name nested \(depth) deep", json(replacing(fields, "name", with: nested)), field: "body")
     case 94..<95:
-      let megabyte = String(repeating: "x", count: 1 << 20)
       let target = generator.next() % 2 == 0 ? "name" : "sku"
       return done("\(target) of 1 MB", json(replacing(fields, target, with: "\"\(megabyte)\"")), field: target)
     default:

@@ -7,6 +7,13 @@ public struct RobustnessFigures: Sendable {
   public let sweeps: [FaultSweep]
   public let concurrency: [ConcurrentCreates]
 
+  /// Figures from runs made elsewhere (the tests share one run of each per process).
+  public init(corpus: [AdversarialRun], sweeps: [FaultSweep], concurrency: [ConcurrentCreates]) {
+    self.corpus = corpus
+    self.sweeps = sweeps
+    self.concurrency = concurrency
+  }
+
   /// Runs everything against `original` and `fixed`.
   public static func measure(original: Implementation, fixed: Implementation) async throws -> RobustnessFigures {
     let corpus = AdversarialCorpus()

@@ -57,6 +57,10 @@ public enum SchemaChecks {
       "inventory_id": .int(1), "change": .int(1), "quantity_after": .int(6), "reason": .text("restock"),
       "created_at": .timestamp(0),
     ],
+    "idempotency_keys": [
+      "company_id": .int(1), "key": .text("k1"), "request_fingerprint": .text("{}"), "product_id": .int(1),
+      "created_at": .timestamp(0),
+    ],
     "suppliers": ["name": .text("S3"), "contact_email": .text("s3@x.test")],
     "supplier_products": [
       "supplier_id": .int(1), "product_id": .int(3), "company_id": .int(1), "is_primary": .bool(true),

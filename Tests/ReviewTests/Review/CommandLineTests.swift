@@ -11,7 +11,7 @@ struct CommandLineTests {
   @Test func helpForTryPrintsEveryOptionTryAccepts() throws {
     let help = review("help", "try")
     #expect(help.exitCode == 0)
-    let accepted = ["--to", "--method", "--path", "--content-type", "--as", "--fixture", "--format"]
+    let accepted = ["--to", "--method", "--path", "--content-type", "--header", "--as", "--fixture", "--format"]
     for option in accepted {
       #expect(help.output.contains("[\(option) "), "the usage line of try names \(option)")
       #expect(help.output.contains("\n  \(option) "), "the options of try list \(option)")
@@ -43,7 +43,7 @@ struct CommandLineTests {
     #expect(
       result.errors == """
         error: invalid value 'xml' for --format; valid values: markdown, json
-        usage: review report [--format markdown|json] [--output PATH]
+        usage: review report [--format markdown|json] [--output PATH] [--pages FOLDER]
         See 'review help report'.
 
         """)

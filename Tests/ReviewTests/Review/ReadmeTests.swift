@@ -21,6 +21,18 @@ struct ReadmeTests {
     for row in rows { #expect(evidence.contains(row), "README quotes a figure EVIDENCE.md no longer has: \(row)") }
   }
 
+  @Test func replayExampleIsWhatReplayPrints() throws {
+    let marker = "$ echo '"
+    let start = try #require(readme.range(of: marker))
+    let lineEnd = try #require(readme[start.upperBound...].range(of: "' \\\n"))
+    let script = String(readme[start.upperBound..<lineEnd.lowerBound])
+    let block = readme[lineEnd.upperBound...]
+    let command = try #require(block.range(of: "\n"))
+    let quoted = String(block[command.upperBound..<block.range(of: "```")!.lowerBound])
+    let output = review("replay", "--to", "fixed", "-", input: script + "\n").output
+    #expect(quoted.trimmingCharacters(in: .newlines) == output.trimmingCharacters(in: .newlines))
+  }
+
   @Test func tryExampleIsWhatTryPrints() throws {
     let marker = "$ swift run review try '"
     let start = try #require(readme.range(of: marker))

@@ -9,7 +9,7 @@ struct ReviewCommandTests {
     let result = review()
     #expect(result.exitCode == 0)
     #expect(result.output.hasPrefix("# StockFlow review: findings"))
-    for finding in Catalog.all { #expect(result.output.contains("### \(finding.id)")) }
+    for finding in Catalog.all { #expect(result.output.contains("(findings/\(finding.id).md)")) }
   }
 
   @Test func printsTheReportAsValidJSON() throws {
@@ -43,13 +43,22 @@ struct ReviewCommandTests {
     #expect(result.output.contains("fixed/CreateProduct.swift:"))
   }
 
-  @Test func diffsTheFoldersWithEveryHunkTagged() {
+  @Test func aFindingsPairedCodeIsTheWholeConstructAndTheHelperItCalls() {
+    let output = review("diff", "float-price").output
+    #expect(output.contains("private static func price(_ body: JSONObject) throws(ClientError) -> Decimal {"))
+    #expect(output.contains("price must have at most 2 decimal places"))
+    let guarded = review("diff", "no-authentication").output
+    #expect(guarded.contains("return ClientError.unauthenticated.response"), "the guard's body, not only its line")
+  }
+
+  @Test func diffsTheFoldersWithEveryChangedRangeTagged() {
     let result = review("diff")
     let headers = result.output.split(separator: "\n").filter { $0.hasPrefix("@@") }
-    #expect(!headers.isEmpty)
+    #expect(headers.count > 20, "one hunk per changed range")
     for header in headers {
-      #expect(header.contains(" findings: "), "every hunk of the paired diff names a finding: \(header)")
+      #expect(header.contains(" findings: "), "every changed range of the paired diff is tagged: \(header)")
     }
+    #expect(headers.contains { $0.hasSuffix("findings: non-atomic-commit, no-change-log") })
   }
 
   @Test(

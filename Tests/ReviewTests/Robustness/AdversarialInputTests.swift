@@ -7,10 +7,8 @@ import Testing
 /// replays with `AdversarialCorpus(seed:)` and the case index.
 @Suite("Adversarial input against the fix")
 struct AdversarialInputTests {
-  static let corpus = AdversarialCorpus()
-
-  @Test func fixAnswersEveryHostileRequestCorrectly() {
-    let run = AdversarialRun.perform(Self.corpus, against: Registry.fixed)
+  @Test func fixAnswersEveryHostileRequestCorrectly() async {
+    let run = await SharedRobustnessRuns.adversarialFixed.value
     #expect(run.requests >= 10_000)
     #expect(run.serverErrors == 0, "seed \(run.seed): \(run.serverErrors) server errors")
     #expect(
@@ -18,8 +16,8 @@ struct AdversarialInputTests {
       "seed \(run.seed): \(run.violations.count) violations, first: \(run.violations.prefix(5).map(\.description))")
   }
 
-  @Test func originalServerErrorsOnTheSameCorpusAreRecorded() {
-    let run = AdversarialRun.perform(Self.corpus, against: Registry.original)
+  @Test func originalServerErrorsOnTheSameCorpusAreRecorded() async {
+    let run = await SharedRobustnessRuns.adversarialOriginal.value
     print(
       "original on \(run.requests) adversarial requests (seed \(run.seed)): \(run.serverErrors) answered 5xx, "
         + "\(run.violations.count) answered wrongly")

@@ -6,14 +6,14 @@ import Testing
 @Suite("Concurrent creates with colliding SKUs")
 struct ConcurrencyTests {
   @Test func fixCreatesEachSKUOnceAndAnswersEveryOtherRequest409() async {
-    let run = await ConcurrentCreates.perform(against: Registry.fixed)
+    let run = await SharedRobustnessRuns.concurrencyFixed.value
     #expect(run.products == 100)
     #expect(run.inventoryRows == 100)
     #expect(run.statuses == [201: 100, 409: 900], "statuses: \(run.statuses)")
   }
 
   @Test func originalCreatesDuplicates() async {
-    let run = await ConcurrentCreates.perform(against: Registry.original)
+    let run = await SharedRobustnessRuns.concurrencyOriginal.value
     print("original under 1,000 concurrent creates of 100 SKUs: \(run.products) products, \(run.duplicates) duplicates")
     withKnownIssue("the original creates \(run.duplicates) duplicate products") {
       #expect(run.duplicates == 0)

@@ -6,8 +6,8 @@ import Testing
 /// may be retried, and the store is exactly as before. The same sweep over the original shows its orphans.
 @Suite("Injected faults at every statement")
 struct FaultSweepTests {
-  @Test func fixFailsCleanlyAtEveryStatement() throws {
-    let sweep = try FaultSweep.perform(against: Registry.fixed)
+  @Test func fixFailsCleanlyAtEveryStatement() async throws {
+    let sweep = try await SharedRobustnessRuns.sweepFixed.value
     #expect(
       sweep.outcomes.map(\.statement) == [
         .select(table: "warehouses"), .select(table: "products"), .insert(table: "products"),
@@ -20,8 +20,8 @@ struct FaultSweepTests {
     }
   }
 
-  @Test func originalLeavesAnOrphanWhenItsSecondTransactionFails() throws {
-    let sweep = try FaultSweep.perform(against: Registry.original)
+  @Test func originalLeavesAnOrphanWhenItsSecondTransactionFails() async throws {
+    let sweep = try await SharedRobustnessRuns.sweepOriginal.value
     let orphaning = sweep.outcomes.filter(\.leftOrphan).map(\.statement.description)
     withKnownIssue("the original keeps its first commit when a later statement fails: \(orphaning)") {
       #expect(orphaning.isEmpty)

@@ -1,7 +1,8 @@
 """The corrected schema, constraint for constraint as `fixed/Schema.swift` declares it, under the same names.
 
-A SKU is unique platform-wide, a price is an exact decimal, a product belongs to a company rather than to a
-warehouse, inventory has one row per product and warehouse, and every stock change is logged; with Part 2's product
+A SKU is unique platform-wide whatever its letter case (a unique index on the stored generated column
+`sku_normalized`, `lower(sku)`; the SKU itself is kept as sent), a price is an exact decimal, a product belongs to a company rather than to a
+warehouse, inventory has one row per product and warehouse, every stock change is logged, and a create's idempotency key is kept with the product it made; with Part 2's product
 types, suppliers, bundles and sales. `case-study/SCHEMA.md` explains each constraint. The rules no constraint can
 state (same company across a row's references, no bundle cycle) are triggers: `rules.py`.
 
@@ -14,7 +15,8 @@ from decimal import Decimal
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import (
-    Boolean, CheckConstraint, DateTime, ForeignKey, Index, Integer, Numeric, String, UniqueConstraint, false,
+    Boolean, CheckConstraint, Computed, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -66,7 +68,8 @@ class ProductType(db.Model):  # finding: alerts-ignores-product-type
 class Product(db.Model):
     __tablename__ = "products"
     __table_args__ = (
-        UniqueConstraint("sku", name="products_sku_key"),  # finding: duplicate-sku, sku-race
+        UniqueConstraint(  # finding: duplicate-sku, sku-race, sku-case-variants
+            "sku_normalized", name="products_sku_normalized_key"),
         CheckConstraint("price >= 0", name="products_price_check"),  # finding: no-range-checks
         CheckConstraint("low_stock_threshold >= 0", name="products_low_stock_threshold_check"),
         Index("products_company_id_idx", "company_id"),
@@ -74,6 +77,8 @@ class Product(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(255))
     sku: Mapped[str] = mapped_column(String(64))
+    sku_normalized: Mapped[str] = mapped_column(  # finding: sku-case-variants
+        String(64), Computed("lower(sku)", persisted=True))
     price: Mapped[Decimal] = mapped_column(Numeric(12, 2))  # finding: float-price
     company_id: Mapped[int] = mapped_column(  # finding: product-tied-to-warehouse, no-tenant-check
         _fk("companies.id", "products_company_id_fkey"))
@@ -113,6 +118,21 @@ class InventoryChange(db.Model):  # finding: no-change-log
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     inventory: Mapped[Inventory] = relationship()
+
+
+class IdempotencyKey(db.Model):  # finding: non-idempotent-retry
+    """A create's `Idempotency-Key`, kept per company with the product it made and the body's fingerprint."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("company_id", "key", name="idempotency_keys_company_key_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(_fk("companies.id", "idempotency_keys_company_id_fkey"))
+    key: Mapped[str] = mapped_column(String(255))
+    request_fingerprint: Mapped[str] = mapped_column(Text)
+    product_id: Mapped[int] = mapped_column(_fk("products.id", "idempotency_keys_product_id_fkey"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    product: Mapped[Product] = relationship()
 
 
 class Supplier(db.Model):

@@ -7,6 +7,7 @@ Every rejection is a `ClientError` naming the field, so a client mistake is a 4x
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,15 +15,17 @@ from decimal import Decimal
 from .errors import ClientError
 
 INT32_MAX = 2**31 - 1
-REQUIRED_FIELDS = ("name", "sku", "price", "warehouse_id")
-OPTIONAL_FIELDS = ("initial_quantity",)
+REQUIRED_FIELDS = ("name", "sku", "price")
+OPTIONAL_FIELDS = ("warehouse_id", "initial_quantity")
 FIELD_LIST = ", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 
 # The white space trimmed from a name: Unicode's (as Swift's `whitespacesAndNewlines`), without the four
 # information separators U+001C-U+001F that Python's `str.isspace` adds; those are refused as control characters.
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\x1c\x1d\x1e\x1f")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# A lone surrogate (PostgreSQL cannot store one; the driver cannot even encode it) or U+FFFD, what a decoder leaves
+# of one: the Swift fix's parser cannot tell them apart, so both are refused, as text damaged on its way here.
+_DAMAGED = re.compile("[\ud800-\udfff\ufffd]")
 _SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 _EXPONENT = re.compile(r"[eE]([+-]?\d+)\Z")
 # The largest written exponent read, as the Swift fix reads numbers; past it the literal counts as not finite.
@@ -86,7 +89,7 @@ class ProductInput:  # finding: missing-validation, unchecked-types, no-range-ch
     name: str
     sku: str
     price: Decimal  # an exact amount with at most two fraction digits
-    warehouse_id: int
+    warehouse_id: int | None  # where the initial stock goes; None creates the product in the catalog only
     initial_quantity: int
 
     @classmethod
@@ -104,12 +107,34 @@ class ProductInput:  # finding: missing-validation, unchecked-types, no-range-ch
         name = _text(body, "name", max_length=255)
         sku = _sku(body)
         price = _price(body)  # finding: float-price
-        warehouse_id = _integer(body, "warehouse_id", minimum=1)
+        if body.get("warehouse_id") is None:  # finding: catalog-requires-stock
+            warehouse_id = None
+        else:
+            warehouse_id = _integer(body, "warehouse_id", minimum=1)
         if body.get("initial_quantity") is None:  # finding: required-optional-field
             initial_quantity = 0
         else:
             initial_quantity = _integer(body, "initial_quantity", minimum=0)
+        if warehouse_id is None and initial_quantity != 0:
+            raise ClientError(400, "warehouse_id", "warehouse_id is required when initial_quantity is given")
         return cls(name, sku, price, warehouse_id, initial_quantity)
+
+    @property
+    def fingerprint(self) -> str:
+        """The checked input in one canonical line: two bodies that differ only in spelling (white space, key order,
+        `19.9` and `19.90`) create the same product and have the same fingerprint (as the Swift fix writes it)."""
+        fields = {
+            "name": self.name, "sku": self.sku, "price": _plain(self.price), "warehouse_id": self.warehouse_id,
+            "initial_quantity": self.initial_quantity,
+        }
+        return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _plain(amount: Decimal) -> str:
+    """The amount without trailing fraction zeros or an exponent, as Foundation's `Decimal` prints it: `19.9`, `5`."""
+    if amount == 0:
+        return "0"
+    return format(amount.normalize(), "f")
 
 
 def _text(body: dict, field: str, max_length: int, trimmed: bool = True) -> str:
@@ -124,9 +149,20 @@ def _text(body: dict, field: str, max_length: int, trimmed: bool = True) -> str:
         raise ClientError(400, field, f"{field} must be at most {max_length} characters")
     if _CONTROL.search(text):
         raise ClientError(400, field, f"{field} must not contain control characters")
-    if _SURROGATE.search(text):  # PostgreSQL cannot store them (the driver cannot even encode them)
-        raise ClientError(400, field, f"{field} must not contain lone surrogates")
+    _refuse_unseen(text, field)
     return text
+
+
+def _refuse_unseen(text: str, field: str):
+    """Refuses a lone surrogate or U+FFFD, and the invisible format characters (Unicode category Cf: zero-width space
+    and joiners, the byte order mark, the soft hyphen, bidirectional marks, embeddings, overrides such as U+202E and
+    isolates), which make two names that look alike differ, or make a name display reversed."""
+    if _DAMAGED.search(text):
+        raise ClientError(400, field, f"{field} must not contain a lone surrogate or U+FFFD (text damaged in encoding)")
+    for char in text:
+        if unicodedata.category(char) == "Cf":
+            raise ClientError(
+                400, field, f"{field} must not contain invisible or direction-changing characters (found U+{ord(char):04X})")
 
 
 def _sku(body: dict) -> str:

@@ -1,4 +1,4 @@
-"""The view exactly as `case-study/ORIGINAL.md` quotes it; `# finding:` markers as in `original/CreateProduct.swift`.
+"""The view as the case study gives it (`case-study/ORIGINAL.md` quotes it); `# finding:` markers as in `original/CreateProduct.swift`.
 
 `app` is a Blueprint here so that the quoted text, decorator included, stays word for word; the factory registers it.
 """
