@@ -23,24 +23,29 @@ def create_product():
         data = read_body()
         name, sku = text(data, "name"), text(data, "sku")
         amount = price(data)
-        warehouse_id = integer(data, "warehouse_id", minimum=1)
+        warehouse_id = integer(data, "warehouse_id", default=0, minimum=1)
         quantity = integer(data, "initial_quantity", default=0)
-        warehouse = db.session.get(Warehouse, warehouse_id)
-        if warehouse is None:
-            raise Invalid("warehouse_id", f"warehouse {warehouse_id} does not exist", 404)
-        if warehouse.company_id != user.company_id:
-            raise Invalid("warehouse_id", f"warehouse {warehouse_id} is not yours", 403)
-        if Product.query.filter_by(sku=sku).first() is not None:
+        warehouse = None
+        if warehouse_id:
+            warehouse = db.session.get(Warehouse, warehouse_id)
+            if warehouse is None:
+                raise Invalid("warehouse_id", f"warehouse {warehouse_id} does not exist", 404)
+            if warehouse.company_id != user.company_id:
+                raise Invalid("warehouse_id", f"warehouse {warehouse_id} is not yours", 403)
+        elif data.get("initial_quantity") is not None:
+            raise Invalid("warehouse_id", "initial_quantity needs a warehouse_id to stock it in")
+        if Product.query.filter(db.func.lower(Product.sku) == sku.lower()).first() is not None:
             raise Invalid("sku", f"sku {sku} already exists", 409)
         product = Product(name=name, sku=sku, price=amount, company_id=user.company_id)
         db.session.add(product)
         db.session.flush()
-        inventory = Inventory(product_id=product.id, warehouse_id=warehouse.id, quantity=quantity)
-        db.session.add(inventory)
-        db.session.flush()
-        db.session.add(InventoryChange(
-            inventory_id=inventory.id, change=quantity, quantity_after=quantity, reason="initial_stock",
-            user_id=user.id, created_at=datetime.utcnow()))
+        if warehouse is not None:
+            inventory = Inventory(product_id=product.id, warehouse_id=warehouse.id, quantity=quantity)
+            db.session.add(inventory)
+            db.session.flush()
+            db.session.add(InventoryChange(
+                inventory_id=inventory.id, change=quantity, quantity_after=quantity, reason="initial_stock",
+                user_id=user.id, created_at=datetime.utcnow()))
         product_id = product.id
         db.session.commit()
     except Invalid as invalid:

@@ -1,7 +1,8 @@
 """An answer that fixes validation and the transaction (and authentication, tenants, the audit trail, status codes)
 but keeps a binary float price and no unique SKU, and has no alerts endpoint.
 
-Expected grade: partial credit; exactly `float-price`, `duplicate-sku` and `sku-race` left; alerts not applicable.
+Expected grade: partial credit; it leaves what `strong` leaves plus exactly `float-price`, `duplicate-sku`, `sku-race`
+and `sku-case-variants` (the float and the missing unique SKU); alerts not applicable.
 """
 
 from flask import Flask

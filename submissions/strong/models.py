@@ -45,6 +45,9 @@ class Product(db.Model):
     low_stock_threshold = db.Column(db.Integer, nullable=True)
 
 
+db.Index("products_sku_lower_key", db.func.lower(Product.sku), unique=True)
+
+
 class Inventory(db.Model):
     __tablename__ = "inventory"
     __table_args__ = (
