@@ -62,6 +62,7 @@ private func insertProduct(
       "sku": .text(data.sku),
       "price": .decimal(data.price),  // finding: float-price
       "company_id": .int(principal.companyID),  // finding: product-tied-to-warehouse
+      "created_at": .timestamp(time), "updated_at": .timestamp(time),
     ])
   try db.flush()  // finding: non-atomic-commit
   let productID = try product.id!  // read before the commit, which would expire it: no statement after COMMIT

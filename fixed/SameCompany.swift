@@ -9,7 +9,10 @@ enum SameCompany {  // finding: no-tenant-check
 
   /// The rows that `first` and `second` reference belong to the same company.
   static func rule(_ name: String, _ first: String, _ second: String) -> RowRule {
-    RowRule(name, "\(first) and \(second) belong to the same company") { row, lookup in
+    let trigger = RowRule.Trigger(
+      violatedWhen: "\(companySQL(first)) <> \(companySQL(second))",
+      message: "'\(first) ' || NEW.\(first) || ' and \(second) ' || NEW.\(second) || ' belong to different companies'")
+    return RowRule(name, "\(first) and \(second) belong to the same company", trigger: trigger) { row, lookup in
       guard let left = company(first, row, lookup), let right = company(second, row, lookup) else { return true }
       return left == right
     }
@@ -17,9 +20,19 @@ enum SameCompany {  // finding: no-tenant-check
 
   /// The row that `column` references belongs to the company in `companyColumn`.
   static func rule(_ name: String, _ column: String, companyColumn: String) -> RowRule {
-    RowRule(name, "\(column) belongs to \(companyColumn)") { row, lookup in
+    let trigger = RowRule.Trigger(
+      violatedWhen: "\(companySQL(column)) <> NEW.\(companyColumn)",
+      message: "'\(column) ' || NEW.\(column) || ' belongs to another company than \(companyColumn) ' || "
+        + "NEW.\(companyColumn)")
+    return RowRule(name, "\(column) belongs to \(companyColumn)", trigger: trigger) { row, lookup in
       company(column, row, lookup).map { $0 == row[companyColumn] } ?? true
     }
+  }
+
+  /// The company of the row `column` references, in SQL over the trigger's `NEW` row (`NULL` when it does not
+  /// exist, which passes: its foreign key refuses that).
+  private static func companySQL(_ column: String) -> String {
+    "(SELECT company_id FROM \(referenced[column]!) WHERE id = NEW.\(column))"
   }
 
   /// The company of the row `column` references; `nil` when it does not exist (its foreign key refuses that).

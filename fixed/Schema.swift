@@ -8,10 +8,13 @@ public let schema = Schema(
   name: "fixed",
   tables: [
     TableSchema("companies", columns: [Column("name", .text(maxLength: 255))]),
+    SupplySchema.users,
     TableSchema(
       "warehouses",
       columns: [Column("company_id", .integer), Column("name", .text(maxLength: 255))],
-      foreignKeys: [ForeignKey("warehouses_company_id_fkey", "company_id", references: "companies")],
+      foreignKeys: [
+        ForeignKey("warehouses_company_id_fkey", "company_id", references: "companies", onDelete: .restrict)
+      ],
       indexes: [Index("warehouses_company_id_idx", ["company_id"])]  // finding: alerts-query-per-row
     ),
     SupplySchema.productTypes,  // finding: alerts-ignores-product-type
@@ -27,18 +30,22 @@ public let schema = Schema(
         Column("company_id", .integer),  // finding: product-tied-to-warehouse, no-tenant-check
         Column("product_type_id", .integer, nullable: true),  // finding: alerts-ignores-product-type
         Column("low_stock_threshold", .integer, nullable: true),
+        Column("created_at", .timestamp), Column("updated_at", .timestamp),
       ],
       uniques: [  // finding: duplicate-sku, sku-race, sku-case-variants
         UniqueConstraint("products_sku_normalized_key", ["sku_normalized"])
       ],
       foreignKeys: [  // finding: product-tied-to-warehouse
-        ForeignKey("products_company_id_fkey", "company_id", references: "companies"),
-        ForeignKey("products_product_type_id_fkey", "product_type_id", references: "product_types"),
+        ForeignKey("products_company_id_fkey", "company_id", references: "companies", onDelete: .restrict),
+        ForeignKey("products_product_type_id_fkey", "product_type_id", references: "product_types", onDelete: .setNull),
       ],
       checks: [  // finding: no-range-checks
         CheckConstraint("products_price_check", "price >= 0") { ($0["price"].decimal ?? 0) >= 0 },
         CheckConstraint("products_low_stock_threshold_check", "low_stock_threshold >= 0") {
           ($0["low_stock_threshold"].int ?? 0) >= 0
+        },
+        CheckConstraint("products_updated_at_check", "updated_at >= created_at") {
+          ($0["updated_at"].timestampSeconds ?? 0) >= ($0["created_at"].timestampSeconds ?? 0)
         },
       ],
       indexes: [Index("products_company_id_idx", ["company_id"])]
@@ -49,16 +56,21 @@ public let schema = Schema(
         Column("product_id", .integer),
         Column("warehouse_id", .integer),
         Column("quantity", .integer),
+        Column("reserved", .integer, default: .int(0)),
       ],
       uniques: [  // finding: duplicate-inventory-row
         UniqueConstraint("inventory_product_warehouse_key", ["product_id", "warehouse_id"])
       ],
       foreignKeys: [
-        ForeignKey("inventory_product_id_fkey", "product_id", references: "products"),
-        ForeignKey("inventory_warehouse_id_fkey", "warehouse_id", references: "warehouses"),
+        ForeignKey("inventory_product_id_fkey", "product_id", references: "products", onDelete: .restrict),
+        ForeignKey("inventory_warehouse_id_fkey", "warehouse_id", references: "warehouses", onDelete: .restrict),
       ],
       checks: [  // finding: no-range-checks
-        CheckConstraint("inventory_quantity_check", "quantity >= 0") { ($0["quantity"].int ?? 0) >= 0 }
+        CheckConstraint("inventory_quantity_check", "quantity >= 0") { ($0["quantity"].int ?? 0) >= 0 },
+        CheckConstraint("inventory_reserved_check", "reserved >= 0 AND reserved <= quantity") {
+          guard let reserved = $0["reserved"].int, let quantity = $0["quantity"].int else { return true }
+          return reserved >= 0 && reserved <= quantity
+        },
       ],
       rules: [SameCompany.rule("inventory_same_company", "product_id", "warehouse_id")],  // finding: no-tenant-check
       indexes: [Index("inventory_warehouse_id_idx", ["warehouse_id"])]
@@ -72,12 +84,21 @@ public let schema = Schema(
         Column("reason", .text(maxLength: 64)),
         Column("user_id", .integer, nullable: true),
         Column("created_at", .timestamp),
+        Column("corrects_id", .integer, nullable: true),
       ],
-      foreignKeys: [ForeignKey("inventory_changes_inventory_id_fkey", "inventory_id", references: "inventory")],
+      foreignKeys: [
+        ForeignKey("inventory_changes_inventory_id_fkey", "inventory_id", references: "inventory", onDelete: .restrict),
+        ForeignKey("inventory_changes_user_id_fkey", "user_id", references: "users", onDelete: .restrict),
+        ForeignKey(
+          "inventory_changes_corrects_id_fkey", "corrects_id", references: "inventory_changes", onDelete: .restrict),
+      ],
       checks: [
         CheckConstraint("inventory_changes_quantity_after_check", "quantity_after >= 0") {  // finding: no-change-log
           ($0["quantity_after"].int ?? 0) >= 0
-        }
+        },
+        CheckConstraint(
+          "inventory_changes_correction_check", "(reason = 'correction') = (corrects_id IS NOT NULL)"
+        ) { ($0["reason"] == .text("correction")) == !$0["corrects_id"].isNull },
       ],
       indexes: [Index("inventory_changes_inventory_id_idx", ["inventory_id"])]  // finding: no-change-log
     ),
@@ -90,8 +111,8 @@ public let schema = Schema(
       ],
       uniques: [UniqueConstraint("idempotency_keys_company_key_key", ["company_id", "key"])],
       foreignKeys: [
-        ForeignKey("idempotency_keys_company_id_fkey", "company_id", references: "companies"),
-        ForeignKey("idempotency_keys_product_id_fkey", "product_id", references: "products"),
+        ForeignKey("idempotency_keys_company_id_fkey", "company_id", references: "companies", onDelete: .cascade),
+        ForeignKey("idempotency_keys_product_id_fkey", "product_id", references: "products", onDelete: .cascade),
       ]
     ),
   ] + SupplySchema.tables  // finding: alerts-placeholder-supplier, alerts-fake-sales-rate

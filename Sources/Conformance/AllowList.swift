@@ -2,7 +2,7 @@ import Foundation
 
 /// The differences between a port and the real stack that are known, each with the reason it cannot be ported.
 ///
-/// Committed as JSON (`conformance/allowed-differences.json`); `review conform` fails on any difference not
+/// Committed as JSON (`python/allowed-differences.json`); `review conform` fails on any difference not
 /// listed here, so the list only holds what the in-memory port cannot reproduce.
 public struct AllowList: Sendable, Codable {
   public struct Entry: Sendable, Codable, Hashable {

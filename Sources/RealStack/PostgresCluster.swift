@@ -174,6 +174,17 @@ public final class PostgresCluster: Sendable {
     }
   }
 
+  /// Runs `script` (SQL and psql meta-commands) on the database at `url` through `psql`, stopping at the first
+  /// error; returns psql's exit status (0 when every statement succeeded, 3 when one failed) and its output, errors
+  /// included.
+  public func psql(_ script: String, on url: String) throws -> (status: Int32, output: String) {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("psql-\(UUID().uuidString).sql")
+    try script.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    return try Subprocess.run(
+      psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", file.path], allowFailure: true)
+  }
+
   /// Runs one SQL command on the maintenance database through `psql`.
   private func runSQL(_ sql: String) throws {
     try Subprocess.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", maintenanceURL, "-c", sql])

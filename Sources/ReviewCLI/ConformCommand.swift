@@ -18,7 +18,9 @@ enum ConformCommand {
     discussion: """
       Sets up the real stack (a virtual environment under .build/ with python/requirements.txt, a throwaway
       PostgreSQL cluster removed at exit, or the server STOCKFLOW_DATABASE_URL names), runs the adapter's own tests,
-      then for each port runs every probe, the fault sweep and the seeded adversarial corpus (each request on a fresh
+      then applies the fixed schema's generated DDL to a fresh database and violates each of its constraints there,
+      expecting PostgreSQL to refuse each row by the constraint name the store refuses it by, then for each port runs
+      every probe, the fault sweep and the seeded adversarial corpus (each request on a fresh
       database) on the port and on the Python it ports, and compares statuses, response kinds, uncaught error
       classes and stored rows. Exits 1 on any difference not in python/allowed-differences.json, 2 when python3 or
       PostgreSQL is missing.
@@ -29,6 +31,7 @@ enum ConformCommand {
         whenAbsent: "every port"),
       .value("--corpus", "N", help: "how many corpus requests to send", default: "10000"),
       .flag("--skip-adapter-tests", help: "do not run the adapter's own tests first"),
+      .flag("--schema-only", help: "only check the fixed schema on PostgreSQL, no port"),
       SharedOptions.documentFormat,
     ])
 
@@ -50,9 +53,16 @@ enum ConformCommand {
       return CommandResult(exitCode: error.exitStatus, errors: "error: \(error)\n")
     }
     defer { stack.stop() }
-    if !parsed.flag("--skip-adapter-tests") {
+    if !parsed.flag("--skip-adapter-tests") && !parsed.flag("--schema-only") {
       environment.progress("running the adapter's own tests (python/tests)")
       try stack.testAdapter()
+    }
+    environment.progress("checking the fixed schema's constraints on PostgreSQL")
+    let schemaOutcomes = try SchemaConformance.run(Registry.fixed.schema, on: stack.cluster)
+    let schemaSection = SchemaConformance.markdown(schemaOutcomes, schema: Registry.fixed.name)
+    let schemaDisagreements = schemaOutcomes.filter { !$0.agrees }.count
+    if parsed.flag("--schema-only") {
+      return CommandResult(exitCode: schemaDisagreements == 0 ? 0 : 1, output: schemaSection)
     }
     let allowList = try AllowList.load(root.appendingPathComponent("python/allowed-differences.json"))
     let corpus = AdversarialCorpus(count: size)
@@ -73,12 +83,14 @@ enum ConformCommand {
     }
     let runs = try results.withLock { $0 }.map { try $0!.get() }
     let seconds = (ContinuousClock.now - started).seconds
-    let unexplained = runs.map(\.unexplained).reduce(0, +)
+    let unexplained = runs.map(\.unexplained).reduce(0, +) + schemaDisagreements
     return CommandResult(
       exitCode: unexplained == 0 ? 0 : 1,
       output: parsed.value("--format") == "json"
         ? ConformanceReport.json(runs, seconds: seconds).encoded(pretty: true) + "\n"
-        : ConformanceReport.markdown(runs, seconds: seconds))
+        : ConformanceReport.markdown(runs, seconds: seconds) + "\n" + schemaSection,
+      errors: schemaDisagreements == 0 || parsed.value("--format") != "json"
+        ? "" : "error: \(schemaDisagreements) schema constraint(s) not refused by the same name on PostgreSQL\n")
   }
 }
 

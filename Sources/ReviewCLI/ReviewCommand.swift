@@ -25,6 +25,7 @@ public enum ReviewCommand {
     Subcommand(command: ReplayCommand.command, run: ReplayCommand.run),
     Subcommand(command: FixtureCommand.command, run: FixtureCommand.run),
     Subcommand(command: GradeCommand.command, run: GradeCommand.run),
+    Subcommand(command: SchemaCommand.command, run: SchemaCommand.run),
     Subcommand(command: ConformCommand.command, run: ConformCommand.run),
   ]
 

@@ -159,12 +159,36 @@ public struct RowRule: Sendable {
   public let name: String
   /// The rule as a reviewer reads it.
   public let rule: String
+  /// The same rule for PostgreSQL, as a constraint trigger (see ``Schema/postgresDDL``); `nil` when it has none.
+  public let trigger: Trigger?
   public let isSatisfied: @Sendable (Row, RowLookup) -> Bool
 
-  public init(_ name: String, _ rule: String, _ isSatisfied: @escaping @Sendable (Row, RowLookup) -> Bool) {
+  public init(
+    _ name: String, _ rule: String, trigger: Trigger? = nil,
+    _ isSatisfied: @escaping @Sendable (Row, RowLookup) -> Bool
+  ) {
     self.name = name
     self.rule = rule
+    self.trigger = trigger
     self.isSatisfied = isSatisfied
+  }
+
+  /// A row rule as PostgreSQL enforces it: a constraint trigger after each insert or update of the row that raises
+  /// `check_violation` (SQLSTATE 23514) naming the rule as its constraint, as a check constraint would.
+  public struct Trigger: Sendable, Hashable {
+    /// A boolean SQL expression over `NEW` (the written row) that is true when the row breaks the rule; `NULL`
+    /// counts as kept, so a reference to a missing row is left to its foreign key.
+    public let violatedWhen: String
+    /// A SQL text expression over `NEW` for the error message.
+    public let message: String
+    /// Statements run before the test, e.g. taking a lock that serialises concurrent writers.
+    public let preamble: String?
+
+    public init(violatedWhen: String, message: String, preamble: String? = nil) {
+      self.violatedWhen = violatedWhen
+      self.message = message
+      self.preamble = preamble
+    }
   }
 }
 
@@ -183,11 +207,27 @@ public struct ForeignKey: Sendable {
   public let name: String
   public let column: String
   public let referencedTable: String
+  /// What deleting the referenced row does to the rows holding this reference.
+  public let onDelete: OnDelete
 
-  public init(_ name: String, _ column: String, references referencedTable: String) {
+  public init(_ name: String, _ column: String, references referencedTable: String, onDelete: OnDelete = .noAction) {
     self.name = name
     self.column = column
     self.referencedTable = referencedTable
+    self.onDelete = onDelete
+  }
+
+  /// What deleting a referenced row does to the rows that reference it, as PostgreSQL's `ON DELETE` says it.
+  public enum OnDelete: String, Sendable, Hashable, CaseIterable {
+    /// The delete fails while a row references it (checked at the end of the statement): PostgreSQL's default,
+    /// left implicit.
+    case noAction = "NO ACTION"
+    /// The delete fails while a row references it, checked at once: the rule chosen on purpose.
+    case restrict = "RESTRICT"
+    /// The referencing rows are deleted too.
+    case cascade = "CASCADE"
+    /// The reference becomes `NULL` (the column must be nullable).
+    case setNull = "SET NULL"
   }
 }
 

@@ -148,13 +148,30 @@ public final class Session {
     }
   }
 
-  /// Deletes a row within this transaction; rows that reference it make the commit fail.
+  /// Deletes a row within this transaction, applying each referencing foreign key's `ON DELETE` rule: `CASCADE`
+  /// deletes the referencing rows, `SET NULL` clears their reference, and any other rule makes the commit fail
+  /// while a row still references it.
   public func delete(_ table: String, id rowID: Int) throws(StoreError) {
     try flush()
     try guarded { () throws(StoreError) in
       try store.send(.delete(table: table), from: id)
       guard let schema = store.schema.table(table) else { throw .undeclared("relation \"\(table)\" does not exist") }
       transaction.delete(rowID, in: schema)
+    }
+    for referencing in store.schema.tables {
+      for foreignKey in referencing.foreignKeys where foreignKey.referencedTable == table {
+        guard foreignKey.onDelete == .cascade || foreignKey.onDelete == .setNull else { continue }
+        let rows = try guarded { () throws(StoreError) in
+          try visibleRows(referencing.name, matching: [[foreignKey.column: .int(rowID)]])
+        }
+        for row in rows {
+          if foreignKey.onDelete == .cascade {
+            try delete(referencing.name, id: row.id)
+          } else {
+            try update(referencing.name, id: row.id, set: [foreignKey.column: .null])
+          }
+        }
+      }
     }
   }
 

@@ -116,6 +116,17 @@ public final class Store: Sendable {
     try seed(table, [row])[0]
   }
 
+  /// Inserts one row under the id `id` and commits it, as an `INSERT` naming its id followed by PostgreSQL's
+  /// `setval`: later rows of `table` get ids after it. For fixtures whose ids have gaps; `id` must be above every id
+  /// `table` has handed out, or the row gets the next id instead (the returned id says which it got).
+  @discardableResult
+  public func seed(_ table: String, id: Int, _ row: [String: Value]) throws -> Int {
+    state.withLock { state in
+      state.sequences[table] = max(state.sequences[table, default: 0], id - 1)
+    }
+    return try seed(table, [row])[0]
+  }
+
   /// Runs the hook, then counts the statement and fires a planned fault for it, if any.
   func send(_ statement: Statement, from session: Int) throws(StoreError) {
     if let hook = state.withLock({ $0.hook }) { hook(session, statement) }

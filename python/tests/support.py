@@ -13,8 +13,9 @@ DATABASE_URL = os.environ.get("STOCKFLOW_DATABASE_URL")
 
 FIXTURE = [
     {"table": "companies", "rows": [{"id": 1, "name": "Acme Tools"}, {"id": 2, "name": "Globex Supply"}]},
-    {"table": "users", "rows": [{"id": 1, "company_id": 1, "name": "alice@acme.test"},
-                                {"id": 2, "company_id": 2, "name": "bob@globex.test"}]},
+    {"table": "users", "rows": [{"id": 1, "company_id": 1, "name": "alice@acme.test", "role": "manager"},
+                                {"id": 2, "company_id": 2, "name": "bob@globex.test", "role": "admin"},
+                                {"id": 3, "company_id": 1, "name": "carol@acme.test", "role": "viewer"}]},
     {"table": "warehouses", "rows": [{"id": 1, "company_id": 1, "name": "Acme Main"},
                                      {"id": 2, "company_id": 1, "name": "Acme Overflow"},
                                      {"id": 3, "company_id": 2, "name": "Globex Central"}]},

@@ -5,6 +5,8 @@ import unittest
 
 from support import FIXTURE, Adapter, body_json, drop_database, fresh_database_url, needs_database, post_json
 
+STAMPED = {"created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}
+"""What every seeded product carries: `products` has no default for its timestamps."""
 WIDGET = {"name": "Widget", "sku": "WID-1", "price": 19.99, "warehouse_id": 1, "initial_quantity": 5}
 NOW = "2026-01-15T12:00:00Z"
 WRITTEN = ("products", "inventory", "inventory_changes")
@@ -78,11 +80,12 @@ class CreateProductTests(FixedCase):
         self.assertEqual(self.written(answer), {
             "products": [{"id": 1, "name": "Widget", "sku": "WID-1", "sku_normalized": "wid-1",
                           "price": {"numeric": "19.99"}, "company_id": 1,
-                          "product_type_id": None, "low_stock_threshold": None}],
-            "inventory": [{"id": 1, "product_id": 1, "warehouse_id": 1, "quantity": 5}],
+                          "product_type_id": None, "low_stock_threshold": None,
+                          "created_at": {"timestamp": NOW}, "updated_at": {"timestamp": NOW}}],
+            "inventory": [{"id": 1, "product_id": 1, "warehouse_id": 1, "quantity": 5, "reserved": 0}],
             "inventory_changes": [{"id": 1, "inventory_id": 1, "change": 5, "quantity_after": 5,
                                    "reason": "initial_stock", "user_id": 1,
-                                   "created_at": {"timestamp": NOW}}],
+                                   "created_at": {"timestamp": NOW}, "corrects_id": None}],
         })
 
     def test_prices_are_read_from_the_json_text(self):
@@ -325,10 +328,10 @@ class CreateProductTests(FixedCase):
 # One violating seed per constraint `fixed/Schema.swift` declares: (constraint, table, rows seeded first, bad rows).
 _BASE = [
     ("product_types", [{"name": "tool", "low_stock_threshold": 5}]),
-    ("products", [{"name": "A", "sku": "A", "price": 1, "company_id": 1},
-                  {"name": "B", "sku": "B", "price": 1, "company_id": 1},
-                  {"name": "C", "sku": "C", "price": 1, "company_id": 1},
-                  {"name": "G", "sku": "G", "price": 1, "company_id": 2}]),
+    ("products", [{"name": "A", "sku": "A", "price": 1, "company_id": 1, **STAMPED},
+                  {"name": "B", "sku": "B", "price": 1, "company_id": 1, **STAMPED},
+                  {"name": "C", "sku": "C", "price": 1, "company_id": 1, **STAMPED},
+                  {"name": "G", "sku": "G", "price": 1, "company_id": 2, **STAMPED}]),
     ("inventory", [{"product_id": 1, "warehouse_id": 1, "quantity": 1}]),
     ("suppliers", [{"name": "S", "contact_email": "s@example.test"}]),
     ("supplier_products", [{"supplier_id": 1, "product_id": 1, "company_id": 1, "is_primary": True}]),
@@ -339,13 +342,13 @@ _VIOLATIONS = [
     ("warehouses_company_id_fkey", "warehouses", {"company_id": 9, "name": "X"}),
     ("product_types_name_key", "product_types", {"name": "tool", "low_stock_threshold": 1}),
     ("product_types_low_stock_threshold_check", "product_types", {"name": "t2", "low_stock_threshold": -1}),
-    ("products_sku_normalized_key", "products", {"name": "A2", "sku": "a", "price": 1, "company_id": 1}),
-    ("products_company_id_fkey", "products", {"name": "X", "sku": "X", "price": 1, "company_id": 9}),
+    ("products_sku_normalized_key", "products", {"name": "A2", "sku": "a", "price": 1, "company_id": 1, **STAMPED}),
+    ("products_company_id_fkey", "products", {"name": "X", "sku": "X", "price": 1, "company_id": 9, **STAMPED}),
     ("products_product_type_id_fkey", "products",
-     {"name": "X", "sku": "X", "price": 1, "company_id": 1, "product_type_id": 9}),
-    ("products_price_check", "products", {"name": "X", "sku": "X", "price": "-1", "company_id": 1}),
+     {"name": "X", "sku": "X", "price": 1, "company_id": 1, **STAMPED, "product_type_id": 9}),
+    ("products_price_check", "products", {"name": "X", "sku": "X", "price": "-1", "company_id": 1, **STAMPED}),
     ("products_low_stock_threshold_check", "products",
-     {"name": "X", "sku": "X", "price": 1, "company_id": 1, "low_stock_threshold": -1}),
+     {"name": "X", "sku": "X", "price": 1, "company_id": 1, **STAMPED, "low_stock_threshold": -1}),
     ("inventory_product_warehouse_key", "inventory", {"product_id": 1, "warehouse_id": 1, "quantity": 2}),
     ("inventory_product_id_fkey", "inventory", {"product_id": 99, "warehouse_id": 1, "quantity": 1}),
     ("inventory_warehouse_id_fkey", "inventory", {"product_id": 2, "warehouse_id": 99, "quantity": 1}),
@@ -375,6 +378,25 @@ _VIOLATIONS = [
     ("sales_warehouse_id_fkey", "sales", {"product_id": 1, "warehouse_id": 99, "quantity": 1, "sold_at": NOW}),
     ("sales_quantity_check", "sales", {"product_id": 1, "warehouse_id": 1, "quantity": 0, "sold_at": NOW}),
     ("sales_same_company", "sales", {"product_id": 1, "warehouse_id": 3, "quantity": 1, "sold_at": NOW}),
+    ("users_name_key", "users", {"company_id": 1, "name": "alice@acme.test", "role": "staff"}),
+    ("users_company_id_fkey", "users", {"company_id": 9, "name": "x@acme.test", "role": "staff"}),
+    ("users_role_check", "users", {"company_id": 1, "name": "x@acme.test", "role": "owner"}),
+    ("products_updated_at_check", "products",
+     {"name": "X", "sku": "X", "price": 1, "company_id": 1, "created_at": NOW, "updated_at": "2000-01-01T00:00:00Z"}),
+    ("inventory_reserved_check", "inventory", {"product_id": 2, "warehouse_id": 1, "quantity": 1, "reserved": 2}),
+    ("inventory_changes_user_id_fkey", "inventory_changes",
+     {"inventory_id": 1, "change": 1, "quantity_after": 2, "reason": "restock", "user_id": 99, "created_at": NOW}),
+    ("inventory_changes_correction_check", "inventory_changes",
+     {"inventory_id": 1, "change": 1, "quantity_after": 2, "reason": "correction", "created_at": NOW}),
+    ("inventory_changes_corrects_id_fkey", "inventory_changes",
+     {"inventory_id": 1, "change": 1, "quantity_after": 2, "reason": "correction", "corrects_id": 99,
+      "created_at": NOW}),
+    ("supplier_products_lead_time_days_check", "supplier_products",
+     {"supplier_id": 1, "product_id": 2, "company_id": 1, "lead_time_days": -1}),
+    ("supplier_products_unit_cost_check", "supplier_products",
+     {"supplier_id": 1, "product_id": 2, "company_id": 1, "unit_cost": -1}),
+    ("supplier_products_min_order_quantity_check", "supplier_products",
+     {"supplier_id": 1, "product_id": 2, "company_id": 1, "min_order_quantity": 0}),
 ]
 
 
@@ -414,7 +436,7 @@ class LowStockAlertsTests(FixedCase):
         seed("product_types", [{"name": "tool", "low_stock_threshold": 10}])
 
         def product(name, **extra):
-            return {"name": name, "sku": name.upper(), "price": 1, "company_id": 1, **extra}
+            return {"name": name, "sku": name.upper(), "price": 1, "company_id": 1, **STAMPED, **extra}
 
         self.ids = dict(zip(["hammer", "saw", "drill", "old", "plenty", "elsewhere", "globex"], seed("products", [
             product("Hammer", product_type_id=1),  # the type's threshold, 10
@@ -530,9 +552,9 @@ class LowStockAlertsTests(FixedCase):
     def test_a_bundle_s_sales_count_as_its_components(self):
         seed = self.seed
         part, kit, crate = seed("products", [
-            {"name": "Part", "sku": "PART", "price": 1, "company_id": 1, "low_stock_threshold": 100},
-            {"name": "Kit", "sku": "KIT", "price": 1, "company_id": 1, "low_stock_threshold": 100},
-            {"name": "Crate", "sku": "CRATE", "price": 1, "company_id": 1}])
+            {"name": "Part", "sku": "PART", "price": 1, "company_id": 1, **STAMPED, "low_stock_threshold": 100},
+            {"name": "Kit", "sku": "KIT", "price": 1, "company_id": 1, **STAMPED, "low_stock_threshold": 100},
+            {"name": "Crate", "sku": "CRATE", "price": 1, "company_id": 1, **STAMPED}])
         seed("bundle_components", [{"bundle_id": kit, "component_id": part, "quantity": 2},
                                    {"bundle_id": crate, "component_id": kit, "quantity": 3}])
         seed("inventory", [{"product_id": part, "warehouse_id": 1, "quantity": 60},

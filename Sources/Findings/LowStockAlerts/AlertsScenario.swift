@@ -36,6 +36,10 @@ public struct AlertsScenario: Sendable {
     ]
     if has("products", "company_id") { values["company_id"] = .int(company) }
     if has("products", "product_type_id"), let type { values["product_type_id"] = .int(type) }
+    if has("products", "created_at") {
+      values["created_at"] = .timestamp(Request.defaultTime)
+      values["updated_at"] = .timestamp(Request.defaultTime)
+    }
     return try insert("products", [values])[0]
   }
 

@@ -9,15 +9,37 @@ public struct Fixture: Hashable, Sendable, Codable {
   public struct Company: Hashable, Sendable, Codable {
     public let id: Int
     public let name: String
+
+    public init(id: Int, name: String) {
+      self.id = id
+      self.name = name
+    }
   }
 
   public struct User: Hashable, Sendable, Codable {
     public let id: Int
     public let companyID: Int
     public let name: String
+    /// What the user may do (`admin`, `manager`, `staff`, `viewer`); a fixture file without it means `manager`.
+    public let role: String
+
+    public init(id: Int, companyID: Int, name: String, role: String = "manager") {
+      self.id = id
+      self.companyID = companyID
+      self.name = name
+      self.role = role
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      id = try container.decode(Int.self, forKey: .id)
+      companyID = try container.decode(Int.self, forKey: .companyID)
+      name = try container.decode(String.self, forKey: .name)
+      role = try container.decodeIfPresent(String.self, forKey: .role) ?? "manager"
+    }
 
     enum CodingKeys: String, CodingKey {
-      case id, name
+      case id, name, role
       case companyID = "company_id"
     }
   }
@@ -26,6 +48,12 @@ public struct Fixture: Hashable, Sendable, Codable {
     public let id: Int
     public let companyID: Int
     public let name: String
+
+    public init(id: Int, companyID: Int, name: String) {
+      self.id = id
+      self.companyID = companyID
+      self.name = name
+    }
 
     enum CodingKeys: String, CodingKey {
       case id, name
@@ -43,10 +71,15 @@ public struct Fixture: Hashable, Sendable, Codable {
     self.warehouses = warehouses
   }
 
-  /// Two tenants: Acme (company 1, user 1, warehouses 1 and 2) and Globex (company 2, user 2, warehouse 3).
+  /// Two tenants: Acme (company 1, its manager user 1, its viewer user 3, warehouses 1 and 2) and Globex (company
+  /// 2, its admin user 2, warehouse 3).
   public static let demo = Fixture(
     companies: [Company(id: 1, name: "Acme Tools"), Company(id: 2, name: "Globex Supply")],
-    users: [User(id: 1, companyID: 1, name: "alice@acme.test"), User(id: 2, companyID: 2, name: "bob@globex.test")],
+    users: [
+      User(id: 1, companyID: 1, name: "alice@acme.test", role: "manager"),
+      User(id: 2, companyID: 2, name: "bob@globex.test", role: "admin"),
+      User(id: 3, companyID: 1, name: "carol@acme.test", role: "viewer"),
+    ],
     warehouses: [
       Warehouse(id: 1, companyID: 1, name: "Acme Main"),
       Warehouse(id: 2, companyID: 1, name: "Acme Overflow"),
@@ -58,21 +91,60 @@ public struct Fixture: Hashable, Sendable, Codable {
   public static let acmeUser = Principal(userID: 1, companyID: 1)
   /// The demo's Globex user.
   public static let globexUser = Principal(userID: 2, companyID: 2)
+  /// The demo's Acme viewer, who may read but not create products.
+  public static let acmeViewer = Principal(userID: 3, companyID: 1)
 
   /// The principal acting for `companyID`: its first user, or a user 0 of that company when it has none.
   public func principal(forCompany companyID: Int) -> Principal {
     Principal(userID: users.first { $0.companyID == companyID }?.id ?? 0, companyID: companyID)
   }
 
-  /// Inserts the fixture's rows; their ids are the fixture's ids when the store is fresh.
+  /// Four ids that never coincide: Initech (company 10, its manager user 7, warehouses 31 and 32) and Umbrella
+  /// (company 20, its admin user 8, warehouse 33). A handler that uses a company id where a user id belongs, or the
+  /// reverse, answers wrongly here, where the demo's user 1 of company 1 would hide it.
+  public static let distinctIDs = Fixture(
+    companies: [Company(id: 10, name: "Initech"), Company(id: 20, name: "Umbrella Corp")],
+    users: [
+      User(id: 7, companyID: 10, name: "peter@initech.test", role: "manager"),
+      User(id: 8, companyID: 20, name: "alice@umbrella.test", role: "admin"),
+    ],
+    warehouses: [
+      Warehouse(id: 31, companyID: 10, name: "Initech Main"),
+      Warehouse(id: 32, companyID: 10, name: "Initech Annex"),
+      Warehouse(id: 33, companyID: 20, name: "Umbrella Hive"),
+    ]
+  )
+
+  /// ``distinctIDs``'s Initech manager: user 7 of company 10.
+  public static let initechUser = Principal(userID: 7, companyID: 10)
+  /// ``distinctIDs``'s Umbrella admin: user 8 of company 20.
+  public static let umbrellaUser = Principal(userID: 8, companyID: 20)
+
+  /// Inserts the fixture's rows (users only where the schema has a users table) under the fixture's ids, as
+  /// `INSERT`s naming their ids: the ids of each table must increase, and the store must hold none of them yet.
+  /// Rows created later get ids after the fixture's.
   public func load(into store: Store) throws {
     for company in companies {
-      let id = try store.seed("companies", ["name": .text(company.name)])
-      guard id == company.id else { throw InvalidFixture("company ids must be 1, 2, 3, ... in order") }
+      try Self.insert(company.id, "companies", ["name": .text(company.name)], into: store, "company")
+    }
+    for user in users where store.schema.table("users") != nil {
+      try Self.insert(
+        user.id, "users", ["company_id": .int(user.companyID), "name": .text(user.name), "role": .text(user.role)],
+        into: store, "user")
     }
     for warehouse in warehouses {
-      let id = try store.seed("warehouses", ["company_id": .int(warehouse.companyID), "name": .text(warehouse.name)])
-      guard id == warehouse.id else { throw InvalidFixture("warehouse ids must be 1, 2, 3, ... in order") }
+      try Self.insert(
+        warehouse.id, "warehouses", ["company_id": .int(warehouse.companyID), "name": .text(warehouse.name)],
+        into: store, "warehouse")
+    }
+  }
+
+  private static func insert(
+    _ id: Int, _ table: String, _ row: [String: Value], into store: Store, _ noun: String
+  ) throws {
+    guard id >= 1 else { throw InvalidFixture("\(noun) id \(id) must be 1 or more") }
+    guard try store.seed(table, id: id, row) == id else {
+      throw InvalidFixture("\(noun) ids must increase (\(noun) \(id) comes after a higher or equal id)")
     }
   }
 }

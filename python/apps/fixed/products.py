@@ -74,7 +74,9 @@ def _insert_product(data: ProductInput, key: IdempotencyKey | None, user: User):
         sku=data.sku,
         price=data.price,  # finding: float-price
         company_id=user.company_id,  # finding: product-tied-to-warehouse
+        created_at=now(),
     )
+    product.updated_at = product.created_at
     rows = [product]
     if data.warehouse_id is not None:  # finding: catalog-requires-stock
         # Update inventory count
