@@ -17,12 +17,19 @@ public final class PythonDeployment: Deployment {
   let app: RealApp
 
   /// Launches an adapter for the app at `path` (relative to `python/` or absolute) on a new database of `stack`.
-  public init(name: String, path: String, on stack: RealStack, mapping: RealApp.Mapping? = nil) throws {
+  public convenience init(name: String, path: String, on stack: RealStack, mapping: RealApp.Mapping? = nil) throws {
+    try self.init(
+      name: name, app: RealApp(adapter: try stack.environment.launchAdapter()), path: path,
+      databaseURL: try stack.cluster.createDatabase(), mapping: mapping)
+  }
+
+  /// Loads the app at `path` through an adapter already running (a sandboxed one, say) on the database at
+  /// `databaseURL`.
+  public init(name: String, app: RealApp, path: String, databaseURL: String, mapping: RealApp.Mapping? = nil) throws {
     self.name = name
-    app = RealApp(adapter: try stack.environment.launchAdapter())
+    self.app = app
     shape = try app.load(
-      app: path, databaseURL: try stack.cluster.createDatabase(), mapping: mapping,
-      now: Timestamp.iso8601(Request.defaultTime))
+      app: path, databaseURL: databaseURL, mapping: mapping, now: Timestamp.iso8601(Request.defaultTime))
     endpoints = Self.endpoints(shape.routes)
   }
 

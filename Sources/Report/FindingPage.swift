@@ -24,6 +24,8 @@ public enum FindingPage {
     out += ["## Problem", "", finding.problem, ""]
     out += ["## Impact", "", finding.impact, ""]
     out += ["## Fix", "", finding.fix, ""]
+    out += ["## Resolved when", "", finding.resolution.full, ""]
+    if let partial = finding.resolution.partial { out += ["## Partly resolved when", "", partial, ""] }
     out += ["## Scenario", "", finding.probe.scenario, ""]
     out += verdicts(finding, run)
     out += evidence(finding, run)

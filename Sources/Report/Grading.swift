@@ -20,7 +20,8 @@ public enum GradeVerdict: String, Sendable, Codable, CaseIterable {
   /// The submission lacks the endpoint the probe exercises.
   case notApplicable = "not applicable"
 
-  /// The verdict for one finding from the original's and the submission's observations.
+  /// The verdict for one finding from the original's and the submission's observations. Where the original
+  /// itself shows the defect only in part, a submission showing the same part has improved nothing: still present.
   public init(original: Observation.Verdict, submission: Observation.Verdict) {
     switch (original, submission) {
     case (_, .notApplicable): self = .notApplicable
@@ -28,6 +29,7 @@ public enum GradeVerdict: String, Sendable, Codable, CaseIterable {
     case (.absent, _): self = .unaffected
     case (.inconclusive, _), (_, .inconclusive): self = .inconclusive
     case (_, .reproduced): self = .stillPresent
+    case (.partly, .partly): self = .stillPresent
     case (_, .partly): self = .partlyResolved
     case (_, .absent): self = .resolved
     }
@@ -49,12 +51,14 @@ public enum GradeVerdict: String, Sendable, Codable, CaseIterable {
   }
 }
 
-/// A submission's grade: a verdict per finding, a severity-weighted score, and a plain-language summary.
+/// A submission's grade: the baseline, a verdict per finding, a severity-weighted score, and a plain-language
+/// summary.
 ///
 /// Scoring: each finding is worth its severity's weight (critical 8, high 4, medium 2, low 1). The score is the
 /// weight of the findings resolved, half the weight of those partly resolved, minus the weight of those regressed,
 /// over the weight of every finding the original shows (and the submission's endpoint covers), as a percentage
-/// rounded down and floored at 0. An inconclusive finding is available but earns nothing.
+/// rounded down and floored at 0. An inconclusive finding is available but earns nothing. A submission that fails
+/// the baseline is broken and scores 0.
 public struct Scorecard: Sendable {
   public struct Line: Sendable {
     public let finding: Finding
@@ -71,23 +75,32 @@ public struct Scorecard: Sendable {
 
   public let submission: String
   public let lines: [Line]
+  /// Whether the submission does the job at all; `nil` when it was not checked.
+  public let baseline: Baseline?
+  /// What the submission tried that its sandbox refused, or what stopped it (a timeout, a memory limit).
+  public let incidents: [String]
 
-  /// Grades `submission` from a run that includes it and the registered original.
+  /// Grades `submission` from a run that includes it and the registered original, checking its baseline.
   public init(_ run: ReviewRun, submission: Implementation, original: Implementation) {
-    self.submission = submission.name
-    lines = run.findings.map { finding in
-      let observed = run.observation(finding, submission)
-      return Line(
-        finding: finding,
-        verdict: GradeVerdict(original: run.observation(finding, original).verdict, submission: observed.verdict),
-        observed: observed.summary)
-    }
+    self.init(
+      submission: submission.name,
+      lines: run.findings.map { finding in
+        Line(
+          finding: finding, original: run.observation(finding, original),
+          submission: run.observation(finding, submission))
+      },
+      baseline: Baseline.run(against: submission))
   }
 
-  public init(submission: String, lines: [Line]) {
+  public init(submission: String, lines: [Line], baseline: Baseline? = nil, incidents: [String] = []) {
     self.submission = submission
     self.lines = lines
+    self.baseline = baseline
+    self.incidents = incidents
   }
+
+  /// Whether the submission failed its baseline: graded broken, scoring 0.
+  public var isBroken: Bool { baseline.map { !$0.passed } ?? false }
 
   /// The lines with this verdict, most severe first, in catalog order within a severity.
   public func lines(_ verdict: GradeVerdict) -> [Line] {
@@ -95,9 +108,9 @@ public struct Scorecard: Sendable {
       .sorted { ($0.element.finding.severity, $0.offset) < ($1.element.finding.severity, $1.offset) }.map(\.element)
   }
 
-  /// Points earned: resolved weight, half the partly resolved weight, minus regressed weight.
+  /// Points earned: resolved weight, half the partly resolved weight, minus regressed weight; 0 when broken.
   public var points: Double {
-    lines.map { Double($0.finding.severity.weight) * $0.verdict.credit }.reduce(0, +)
+    isBroken ? 0 : lines.map { Double($0.finding.severity.weight) * $0.verdict.credit }.reduce(0, +)
   }
 
   /// Points available: the weight of every finding the original shows.
@@ -115,6 +128,11 @@ public struct Scorecard: Sendable {
     points == points.rounded() ? String(Int(points)) : String(points)
   }
 
+  /// The critical findings the submission leaves (still present or regressed).
+  public var criticalLeft: [Line] {
+    lines.filter { $0.finding.severity == .critical && [.stillPresent, .regressed].contains($0.verdict) }
+  }
+
   /// Two or three sentences saying what the submission gets right and wrong, made from the verdicts.
   public var summary: String {
     let resolved = lines(.resolved)
@@ -123,11 +141,17 @@ public struct Scorecard: Sendable {
     let regressed = lines(.regressed)
     let inconclusive = lines(.inconclusive)
     let available = lines.filter(\.verdict.isAvailable).count
-    var sentences = [
+    var sentences: [String] = []
+    if let baseline, !baseline.passed {
+      sentences.append(
+        "`\(submission)` is broken: it fails \(baseline.failed.count) of \(baseline.checks.count) baseline checks ("
+          + baseline.failed.map { "\($0.name): \($0.observed.dropLast($0.observed.hasSuffix(".") ? 1 : 0))" }
+          .joined(separator: "; ") + "), so its score is 0.")
+    }
+    sentences.append(
       "`\(submission)` resolves \(resolved.count) of \(available) findings"
         + (partly.isEmpty ? "" : " and partly resolves \(partly.count)")
-        + " (\(pointsText) of \(maximum) points, \(percent)%)."
-    ]
+        + " (\(pointsText) of \(maximum) points, \(percent)%).")
     if !resolved.isEmpty {
       sentences.append("It fixes " + Scorecard.list(resolved) + ".")
     }
@@ -155,37 +179,19 @@ public struct Scorecard: Sendable {
     lines.map { "`\($0.finding.id)` (\($0.finding.severity.rawValue))" }.joined(separator: ", ")
   }
 
-  /// The scorecard as markdown.
-  public var markdown: String {
-    var out = ["# Grade: `\(submission)`", "", summary, "", "Scoring: \(Scorecard.rule)", ""]
-    out.append("| finding | severity | verdict | what the submission did |")
-    out.append("|---|---|---|---|")
-    for line in lines {
-      out.append(
-        "| `\(line.finding.id)` | \(line.finding.severity.rawValue) | \(line.verdict.rawValue) | "
-          + MarkdownReport.cell(line.observed) + " |")
-    }
-    return out.joined(separator: "\n") + "\n"
-  }
-
-  /// The scorecard as JSON: submission, score, summary, and a verdict per finding.
-  public var json: JSONValue {
-    [
-      "submission": .string(submission), "points": .number(JSONNumber(pointsText)), "maximum": .integer(maximum),
-      "percent": .integer(percent), "summary": .string(summary), "rule": .string(Scorecard.rule),
-      "findings": .array(
-        lines.map { line in
-          [
-            "id": .string(line.finding.id), "severity": .string(line.finding.severity.rawValue),
-            "verdict": .string(line.verdict.rawValue), "observed": .string(line.observed),
-          ]
-        }),
-    ]
-  }
-
   /// How the score is computed, as the report states it.
   public static let rule =
     "each finding the original shows is worth its severity's weight (critical 8, high 4, medium 2, low 1); the "
     + "score is the weight resolved, plus half the weight partly resolved, minus the weight of any regression, over "
-    + "the weight available, floored at 0. An inconclusive finding is available and earns nothing."
+    + "the weight available, floored at 0. An inconclusive finding is available and earns nothing. A submission "
+    + "that fails the baseline (valid creates stored as sent, a low-stock alert) is broken and scores 0."
+}
+
+extension Scorecard.Line {
+  /// The line for `finding` from the original's and the submission's observations.
+  public init(finding: Finding, original: Observation, submission: Observation) {
+    self.init(
+      finding: finding, verdict: GradeVerdict(original: original.verdict, submission: submission.verdict),
+      observed: submission.summary)
+  }
 }

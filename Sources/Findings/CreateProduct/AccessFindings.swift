@@ -12,10 +12,9 @@ extension Finding {
     probe: Probe("POST a valid product with no authenticated user.") { trial in
       let (response, changes) = try trial.createProductChanging(ProductBody.json(), as: nil)
       let wrote = !changes.isEmpty
-      return trial.verdict(
-        showing: response.status != 401 || wrote,
-        "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing")."
-      )
+      let summary = "answered \(response.brief)\(wrote ? " and wrote rows" : ", writing nothing")."
+      return response.status != 401 || wrote
+        ? trial.reproduced(summary) : try trial.absentIfValidCreateSucceeds(summary)
     })
 
   static let noRoleCheck = Finding(
@@ -55,9 +54,9 @@ extension Finding {
     probe: Probe("As Acme's user, POST a product into warehouse 3, which belongs to Globex.") { trial in
       let (response, changes) = try trial.createProductChanging(ProductBody.json(["warehouse_id": "3"]))
       let wrote = !changes.isEmpty
-      return trial.verdict(
-        showing: wrote || !(response.status == 403 || response.status == 404),
-        "answered \(response.brief)\(wrote ? " and wrote into Globex's warehouse" : ", writing nothing").")
+      let summary = "answered \(response.brief)\(wrote ? " and wrote into Globex's warehouse" : ", writing nothing")."
+      return wrote || !(response.status == 403 || response.status == 404)
+        ? trial.reproduced(summary) : try trial.absentIfValidCreateSucceeds(summary)
     })
 
   static let unknownWarehouse = Finding(
@@ -75,8 +74,9 @@ extension Finding {
       let summary = "answered \(response.brief)\(changes.isEmpty ? ", writing nothing" : " and wrote rows")."
       if !changes.isEmpty || response.uncaughtError != nil || response.json == nil { return trial.reproduced(summary) }
       if response.rejects(field: "warehouse_id") && [404, 400, 422].contains(response.status) {
-        return trial.absent(summary)
+        return try trial.absentIfValidCreateSucceeds(summary)
       }
-      return trial.partly(summary + " Nothing was kept, but the client is not told which field is wrong.")
+      return try trial.partlyIfValidCreateSucceeds(
+        summary + " Nothing was kept, but the client is not told which field is wrong.")
     })
 }

@@ -16,7 +16,8 @@ extension Finding {
       wrong = wrong || wrote || !response.rejects(field: field)
       answers.append("\(label): \(response.brief)\(wrote ? ", and rows were written" : "")")
     }
-    return trial.verdict(showing: wrong, answers.joined(separator: "; ") + ".")
+    let summary = answers.joined(separator: "; ") + "."
+    return wrong ? trial.reproduced(summary) : try trial.absentIfValidCreateSucceeds(summary)
   }
 
   static let missingValidation = Finding(
@@ -142,7 +143,8 @@ extension Finding {
       guard wrong.isEmpty else {
         return trial.reproduced(wrong.map { "\($0.0): \($0.1.brief)" }.joined(separator: "; ") + ".")
       }
-      return trial.absent("malformed JSON got \(malformed.brief); text/plain got \(plain.brief).")
+      return try trial.absentIfValidCreateSucceeds(
+        "malformed JSON got \(malformed.brief); text/plain got \(plain.brief).")
     })
 
   static let requiredOptionalField = Finding(
@@ -171,7 +173,7 @@ extension Finding {
         return trial.absent("answered \(first.brief) and stocked the product with quantity \(quantity).")
       }
       if written.isEmpty, first.rejects(field: "initial_quantity") {
-        return trial.absent(
+        return try trial.absentIfValidCreateSucceeds(
           "treats initial_quantity as required (a choice the brief leaves open): \(first.brief), writing nothing.")
       }
       let orphans = try trial.orphanedProducts()

@@ -21,17 +21,17 @@ extension Finding {
     fix: "Load only the path company's warehouses, then only their inventory rows.",
     probe: .alerts("Acme and Globex each have a product below its threshold; Acme's user asks for Acme's alerts.") {
       scenario in
-      try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      let acme = try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
       try scenario.lowStock("Globex Nut", sku: "GLOBEX-1", company: 2, threshold: 10, warehouse: 3, stock: 1, perDay: 1)
       let response = try scenario.alerts()
       let leaked = response.alertObjects.filter { $0["warehouse_id"] == .integer(3) }
       guard response.isSuccess else {
         return scenario.trial.inconclusive("Acme's own alerts answered \(response.brief).")
       }
-      return scenario.trial.verdict(
-        showing: !leaked.isEmpty,
+      let summary =
         "answered \(response.status) with \(response.alertObjects.count) alert(s), \(leaked.count) of them in Globex's "
-          + "warehouse 3.")
+        + "warehouse 3."
+      return leaked.isEmpty ? try scenario.absentIfAlerting(summary, product: acme) : scenario.trial.reproduced(summary)
     })
 
   static let alertsNoAuthorization = Finding(
@@ -42,12 +42,12 @@ extension Finding {
     impact: "Stock levels, suppliers and sales rates of every tenant are readable by anyone.",
     fix: "Answer 401 without an authenticated user and 403 when the user belongs to another company.",
     probe: .alerts("Globex's user, then an anonymous caller, ask for Acme's alerts.") { scenario in
-      try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
+      let acme = try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
       let globex = try scenario.alerts(as: Fixture.globexUser)
       let anonymous = try scenario.alerts(as: nil)
-      return scenario.trial.verdict(
-        showing: globex.status != 403 || anonymous.status != 401,
-        "Globex's user got \(globex.brief); the anonymous caller got \(anonymous.brief).")
+      let summary = "Globex's user got \(globex.brief); the anonymous caller got \(anonymous.brief)."
+      return globex.status != 403 || anonymous.status != 401
+        ? scenario.trial.reproduced(summary) : try scenario.absentIfAlerting(summary, product: acme)
     })
 
   static let alertsUnknownCompany = Finding(
@@ -59,7 +59,8 @@ extension Finding {
     fix: "Look the company up first and answer 404 naming `company_id` when it does not exist.",
     probe: .alerts("Ask for the alerts of company 999, which does not exist.") { scenario in
       let response = try scenario.alerts(company: 999)
-      return scenario.trial.verdict(
-        showing: !(response.status == 404 && response.rejects(field: "company_id")), "answered \(response.brief).")
+      let summary = "answered \(response.brief)."
+      return response.status == 404 && response.rejects(field: "company_id")
+        ? try scenario.absentIfAlerting(summary) : scenario.trial.reproduced(summary)
     })
 }

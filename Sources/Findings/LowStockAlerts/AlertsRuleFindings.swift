@@ -74,9 +74,9 @@ extension Finding {
       try scenario.stock(stale, in: 1, 2)
       try scenario.sale(stale, in: 1, 5, daysAgo: 60)
       let response = try scenario.alerts()
-      return scenario.trial.verdict(
-        showing: !response.alertObjects.isEmpty || !response.isSuccess,
-        "answered \(response.brief) with \(response.alertObjects.count) alert(s).")
+      let summary = "answered \(response.brief) with \(response.alertObjects.count) alert(s)."
+      return !response.alertObjects.isEmpty || !response.isSuccess
+        ? scenario.trial.reproduced(summary) : try scenario.absentIfAlerting(summary)
     })
 
   static let alertsFakeSalesRate = Finding(

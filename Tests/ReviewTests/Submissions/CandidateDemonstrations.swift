@@ -80,7 +80,8 @@ struct GradingTests {
       (.reproduced, .reproduced, .stillPresent), (.absent, .reproduced, .regressed), (.absent, .absent, .unaffected),
       (.reproduced, .notApplicable, .notApplicable), (.reproduced, .partly, .partlyResolved),
       (.reproduced, .inconclusive, .inconclusive), (.notApplicable, .reproduced, .stillPresent),
-      (.notApplicable, .absent, .resolved), (.absent, .inconclusive, .unaffected),
+      (.notApplicable, .absent, .resolved), (.absent, .inconclusive, .unaffected), (.partly, .partly, .stillPresent),
+      (.partly, .absent, .resolved),
     ])
   func verdict(_ original: Observation.Verdict, _ submission: Observation.Verdict, _ expected: GradeVerdict) {
     #expect(GradeVerdict(original: original, submission: submission) == expected)

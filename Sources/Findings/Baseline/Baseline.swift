@@ -1,0 +1,99 @@
+import RequestLayer
+import Store
+
+/// Whether a submission does the job at all, checked before its findings are scored: valid creates (with and
+/// without `initial_quantity`, several SKUs, both warehouses of company 1) answer 2xx and store exactly what was
+/// sent, and a low-stock product that sells appears in its company's alerts (where the endpoint exists).
+///
+/// A submission that fails any check is graded broken: refusing everything must never look like fixing everything.
+/// The baseline also records the choices the brief leaves open (whether `initial_quantity` is required, whether a
+/// price of 0 is valid); either answer passes when it is clean.
+public struct Baseline: Sendable, Hashable {
+  /// One check: what was asked, whether the submission did it, and what was seen.
+  public struct Check: Sendable, Hashable {
+    public let name: String
+    public let passed: Bool
+    public let observed: String
+
+    public init(name: String, passed: Bool, observed: String) {
+      self.name = name
+      self.passed = passed
+      self.observed = observed
+    }
+  }
+
+  /// A choice the brief leaves open, and the one the submission made.
+  public struct Choice: Sendable, Hashable {
+    public let question: String
+    public let answer: String
+
+    public init(question: String, answer: String) {
+      self.question = question
+      self.answer = answer
+    }
+  }
+
+  public let checks: [Check]
+  public let choices: [Choice]
+
+  public init(checks: [Check], choices: [Choice]) {
+    self.checks = checks
+    self.choices = choices
+  }
+
+  /// Whether every check passed.
+  public var passed: Bool { checks.allSatisfy(\.passed) }
+
+  /// The checks that failed, in order.
+  public var failed: [Check] { checks.filter { !$0.passed } }
+
+  /// Runs every check against fresh starts of `deployment`; a harness failure fails the check it interrupted.
+  public static func run(against deployment: some Deployment) -> Baseline {
+    var checks: [Check] = []
+    var choices: [Choice] = []
+    do {
+      let trial = try Trial(deployment)
+      for create in BaselineCreate.all {
+        let (check, choice) = attempt(create.checkName) { try create.run(on: trial) }
+        checks.append(check)
+        choices += choice.map { [$0] } ?? []
+      }
+      let (_, priceChoice) = attempt("a price of 0") { try BaselineCreate.zeroPriceChoice(on: trial) }
+      choices += priceChoice.map { [$0] } ?? []
+    } catch {
+      checks += BaselineCreate.all.map {
+        Check(name: $0.checkName, passed: false, observed: "could not start: \(error)")
+      }
+    }
+    if deployment.endpoints.contains(.lowStockAlerts) {
+      checks.append(attempt(lowStockAlertName) { (try lowStockAlert(deployment), nil) }.0)
+    }
+    return Baseline(checks: checks, choices: choices)
+  }
+
+  static let lowStockAlertName = "a low-stock product that sells appears in its company's alerts"
+
+  /// Runs one check, turning a harness failure into a failed check that says what went wrong.
+  private static func attempt(
+    _ name: String, _ body: () throws -> (Check, Choice?)
+  ) -> (Check, Choice?) {
+    do {
+      return try body()
+    } catch {
+      return (Check(name: name, passed: false, observed: "could not run: \(error)"), nil)
+    }
+  }
+
+  /// Acme's product, low on stock in Acme Main and selling there daily, must be in Acme's alerts.
+  private static func lowStockAlert(_ deployment: some Deployment) throws -> Check {
+    let scenario = AlertsScenario(try Trial(deployment))
+    let product = try scenario.lowStock("Baseline Bolt", sku: "BASE-1", threshold: 10, stock: 2, perDay: 1)
+    let response = try scenario.alerts()
+    let found = response.alertObjects.contains { $0["product_id"] == .integer(product) }
+    return Check(
+      name: lowStockAlertName, passed: response.isSuccess && found,
+      observed: "product \(product) holds 2 against a threshold of 10 and sells 1 a day; Acme's alerts answered "
+        + "\(response.brief) with \(response.alertObjects.count) alert(s)"
+        + (found ? ", including it." : ", none of them for it."))
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// One untrusted submission's adapter, started through `python/sandbox/contain.py`, and what its sandbox saw.
+///
+/// The submission is copied into a private work folder and its adapter runs there with limits on CPU time,
+/// memory, processes and file size; as root, also without network, with the harness's folders hidden, as the
+/// unprivileged `stockflow-sub`, on its own database reached by its own role (see ``DatabaseIsolation``).
+/// ``incidents()`` lists what it tried and was refused, and what stopped it.
+public final class SubmissionSandbox: Sendable {
+  /// The limits a submission runs under.
+  public struct Limits: Hashable, Sendable {
+    public var cpuSeconds: Int
+    public var memoryMegabytes: Int
+    public var processes: Int
+    public var fileMegabytes: Int
+
+    public init(cpuSeconds: Int = 300, memoryMegabytes: Int = 1024, processes: Int = 64, fileMegabytes: Int = 64) {
+      self.cpuSeconds = cpuSeconds
+      self.memoryMegabytes = memoryMegabytes
+      self.processes = processes
+      self.fileMegabytes = fileMegabytes
+    }
+  }
+
+  /// The private folder the submission runs in.
+  public let workFolder: URL
+  /// What the adapter's `load` is given: the copy of the submission, relative to the work folder.
+  public let appPath: String
+  /// The adapter, talking through the sandbox.
+  public let adapter: AdapterProcess
+  public let limits: Limits
+  /// The seconds one command may take before the submission is stopped.
+  public let timeout: Double
+
+  /// Copies `submission` (a package folder or a `.py` file) into a fresh work folder and starts its contained
+  /// adapter; `socketDirectory` (the database's unix socket folder) is the one other folder it may reach.
+  public init(
+    submission: URL, environment: PythonEnvironment, socketDirectory: String?, limits: Limits = Limits(),
+    timeout: Double
+  ) throws {
+    workFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "stockflow-sub.\(UUID().uuidString.prefix(8).lowercased())", isDirectory: true)
+    appPath = submission.pathExtension == "py" ? "submission.py" : "submission"
+    self.limits = limits
+    self.timeout = timeout
+    var arguments = [
+      "-m", "sandbox.contain", "--submission", submission.path, "--workdir", workFolder.path,
+      "--cpu-seconds", String(limits.cpuSeconds), "--memory-mb", String(limits.memoryMegabytes),
+      "--processes", String(limits.processes), "--file-mb", String(limits.fileMegabytes),
+    ]
+    if let socketDirectory { arguments += ["--allow", socketDirectory] }
+    adapter = try AdapterProcess(
+      executable: try environment.prepare().path, arguments: arguments,
+      workingDirectory: environment.adapterDirectory, timeout: timeout)
+  }
+
+  deinit {
+    adapter.close()
+    try? FileManager.default.removeItem(at: workFolder)
+  }
+
+  /// Whether the adapter process is still alive (a hang past the timeout, a limit or a crash ends it).
+  public var isRunning: Bool { kill(adapter.processIdentifier, 0) == 0 }
+
+  /// What the submission tried and was refused, and what stopped it, one sentence each, in order.
+  public func incidents() -> [String] {
+    var found: [String] = []
+    let log = workFolder.appendingPathComponent("incidents.log")
+    let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    for line in text.split(separator: "\n") where line.hasPrefix("stockflow-incident: ") {
+      guard
+        let object = try? JSONSerialization.jsonObject(with: Data(line.dropFirst(20).utf8)) as? [String: String],
+        let event = object["event"], let detail = object["detail"]
+      else { continue }
+      found.append(Self.sentence(event, detail))
+    }
+    for line in adapter.standardErrorTail.split(separator: "\n") where line.hasPrefix("stockflow-sandbox: ") {
+      found.append("sandbox: " + line.dropFirst(19))
+    }
+    return found
+  }
+
+  static func sentence(_ event: String, _ detail: String) -> String {
+    switch event {
+    case "open": "tried to open \(detail), outside its folder"
+    case "network": "tried to connect to \(detail) (no network)"
+    case "process": "tried to start processes (\(detail)); at most the process limit may run"
+    case "memory", "recursion": detail
+    default: "\(event): \(detail)"
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import RealStack
+
+/// One Python submission to grade: a package folder with `__init__.py`, or a single `.py` file, and the mapping
+/// file beside it when there is one.
+struct PythonSubmission: Sendable, Hashable {
+  /// The folder's or file's name, without `.py`.
+  let name: String
+  let path: URL
+  /// `<folder>/stockflow-mapping.json`, or `<stem>.stockflow-mapping.json` beside a file, when it exists.
+  let mappingFile: URL?
+}
+
+/// What a submission path did not meet in the contract, said so that its author can fix it.
+struct SubmissionContractError: Error, CustomStringConvertible, Equatable {
+  let description: String
+}
+
+/// Finds the submissions a path names and reads their mapping files.
+enum PythonSubmissions {
+  /// The tables the harness speaks of; a mapping may rename only these.
+  static let harnessTables: Set<String> = [
+    "companies", "users", "warehouses", "products", "inventory", "inventory_changes", "product_types", "sales",
+    "suppliers", "supplier_products", "bundle_components",
+  ]
+
+  /// The mapping file's name inside a package folder.
+  static let mappingFileName = "stockflow-mapping.json"
+
+  /// `path` itself when it is a submission (a `.py` file or a folder with `__init__.py`); otherwise every
+  /// submission directly inside it, by name. Hidden entries and `__pycache__` are skipped.
+  static func discover(_ path: URL) throws -> [PythonSubmission] {
+    let files = FileManager.default
+    var isFolder: ObjCBool = false
+    guard files.fileExists(atPath: path.path, isDirectory: &isFolder) else {
+      throw SubmissionContractError(description: "\(path.path) does not exist")
+    }
+    if let submission = submission(at: path) { return [submission] }
+    guard isFolder.boolValue else {
+      throw SubmissionContractError(
+        description: "\(path.path) is not a submission: expected a .py file or a folder with __init__.py")
+    }
+    let found = try files.contentsOfDirectory(at: path, includingPropertiesForKeys: nil)
+      .filter { !$0.lastPathComponent.hasPrefix(".") && $0.lastPathComponent != "__pycache__" }
+      .compactMap(submission(at:))
+      .sorted { $0.name < $1.name }
+    guard !found.isEmpty else {
+      throw SubmissionContractError(
+        description: "\(path.path) holds no submission: expected .py files or folders with __init__.py")
+    }
+    return found
+  }
+
+  private static func submission(at url: URL) -> PythonSubmission? {
+    let files = FileManager.default
+    var isFolder: ObjCBool = false
+    guard files.fileExists(atPath: url.path, isDirectory: &isFolder) else { return nil }
+    if isFolder.boolValue {
+      guard files.fileExists(atPath: url.appendingPathComponent("__init__.py").path) else { return nil }
+      let mapping = url.appendingPathComponent(mappingFileName)
+      return PythonSubmission(
+        name: url.lastPathComponent, path: url,
+        mappingFile: files.fileExists(atPath: mapping.path) ? mapping : nil)
+    }
+    guard url.pathExtension == "py" else { return nil }
+    let stem = url.deletingPathExtension().lastPathComponent
+    let mapping = url.deletingLastPathComponent().appendingPathComponent("\(stem).\(mappingFileName)")
+    return PythonSubmission(
+      name: stem, path: url, mappingFile: files.fileExists(atPath: mapping.path) ? mapping : nil)
+  }
+
+  /// The submission's mapping, `nil` without a mapping file; a file that is not the documented shape, or that
+  /// renames a table the harness does not know, is an error naming what is wrong.
+  static func mapping(of submission: PythonSubmission) throws -> RealApp.Mapping? {
+    guard let file = submission.mappingFile else { return nil }
+    let data = try Data(contentsOf: file)
+    let shape = #"{"tables": {"products": "product"}, "columns": {"products": {"price": "unit_price"}}}"#
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw SubmissionContractError(description: "\(file.lastPathComponent) is not a JSON object like \(shape)")
+    }
+    if let unknown = object.keys.sorted().first(where: { !["tables", "columns"].contains($0) }) {
+      throw SubmissionContractError(
+        description:
+          "\(file.lastPathComponent): unknown key \"\(unknown)\"; expected tables and columns, as in \(shape)")
+    }
+    guard let tables = (object["tables"] ?? [String: String]()) as? [String: String],
+      let columns = (object["columns"] ?? [String: [String: String]]()) as? [String: [String: String]]
+    else {
+      throw SubmissionContractError(description: "\(file.lastPathComponent) is not shaped like \(shape)")
+    }
+    let named = Set(tables.keys).union(columns.keys)
+    if let unknown = named.sorted().first(where: { !harnessTables.contains($0) }) {
+      throw SubmissionContractError(
+        description: "\(file.lastPathComponent) maps the unknown table \"\(unknown)\"; the harness's tables are "
+          + harnessTables.sorted().joined(separator: ", "))
+    }
+    return RealApp.Mapping(tables: tables, columns: columns)
+  }
+}

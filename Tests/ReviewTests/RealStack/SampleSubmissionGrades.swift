@@ -1,0 +1,110 @@
+import Foundation
+import Report
+import RequestLayer
+import Submissions
+import Testing
+
+/// The samples under `submissions/`, graded on the real stack as `review grade --python submissions` grades them,
+/// each held to its expected grade. Opt-in (`STOCKFLOW_REAL_STACK=1`): it needs Python, PostgreSQL and minutes.
+@Suite(
+  "Opt-in (STOCKFLOW_REAL_STACK=1): the sample submissions get their expected grades",
+  .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"), .serialized)
+struct SampleSubmissionGrades {
+  /// The leaderboard of every sample, graded once, by submission name.
+  static let grades: [String: JSONObject] = {
+    let result = review("grade", "--python", "submissions", "--format", "json")
+    guard case .array(let rows)? = try? JSONParser.parse(result.output) else { return [:] }
+    var byName: [String: JSONObject] = [:]
+    for case .object(let row) in rows {
+      if case .string(let name)? = row["submission"] { byName[name] = row }
+    }
+    return byName
+  }()
+
+  static func text(_ value: JSONValue?) -> String? {
+    if case .string(let text)? = value { text } else { nil }
+  }
+
+  static func status(_ name: String) -> String? { text(grades[name]?["status"]) }
+
+  static func percent(_ name: String) -> Int? {
+    if case .number(let number)? = grades[name]?["percent"] { Int(number.text) } else { nil }
+  }
+
+  static func verdicts(_ name: String) -> [String: String] {
+    guard case .array(let findings)? = grades[name]?["findings"] else { return [:] }
+    var verdicts: [String: String] = [:]
+    for case .object(let finding) in findings {
+      verdicts[text(finding["id"]) ?? "?"] = text(finding["verdict"])
+    }
+    return verdicts
+  }
+
+  static func incidents(_ name: String) -> [String] {
+    guard case .array(let items)? = grades[name]?["incidents"] else { return [] }
+    return items.compactMap(text)
+  }
+
+  @Test func everySampleHasARow() {
+    #expect(
+      Set(Self.grades.keys) == [
+        "always-503", "candidate", "do-nothing", "hostile-loop", "hostile-memory", "hostile-snoop", "original",
+        "partial", "strong",
+      ])
+  }
+
+  @Test("Doing nothing is broken and scores 0", arguments: ["do-nothing", "always-503"])
+  func doingNothingIsBroken(_ name: String) {
+    #expect(Self.status(name) == "broken")
+    #expect(Self.percent(name) == 0)
+  }
+
+  @Test func theOriginalScoresZero() {
+    #expect(Self.percent("original") == 0)
+  }
+
+  @Test func theCandidatesPythonGetsTheVerdictsOfItsSwiftPort() {
+    let port = Grader().grade(Registry.candidate)
+    let expected = Dictionary(uniqueKeysWithValues: port.lines.map { ($0.finding.id, $0.verdict.rawValue) })
+    #expect(Self.verdicts("candidate") == expected)
+  }
+
+  @Test func thePartialAnswerLeavesWhatTheStrongOneLeavesPlusTheFloatPriceAndTheSKU() {
+    let verdicts = Self.verdicts("partial")
+    let strongLeft = Set(Self.verdicts("strong").filter { $0.value == "still present" }.keys)
+    #expect(Self.status("partial") == "graded")
+    #expect(
+      Set(verdicts.filter { $0.value == "still present" }.keys)
+        == strongLeft.union(["float-price", "duplicate-sku", "sku-race", "sku-case-variants"]))
+    #expect(!verdicts.values.contains("regressed"))
+    #expect((Self.percent("partial") ?? 0) > 0)
+  }
+
+  @Test func theStrongAnswerScoresHighWithoutRegression() {
+    #expect(Self.status("strong") == "graded")
+    #expect((Self.percent("strong") ?? 0) >= 90)
+    #expect(!Self.verdicts("strong").values.contains("regressed"))
+  }
+
+  @Test func aSubmissionThatHangsIsStoppedAndReported() {
+    #expect(Self.status("hostile-loop") != "graded")
+    #expect(Self.incidents("hostile-loop").contains { $0.contains("stopped") })
+  }
+
+  @Test func aSubmissionThatHoardsMemoryHitsItsLimit() {
+    #expect(Self.percent("hostile-memory") == 0)
+    #expect(Self.incidents("hostile-memory").contains { $0.contains("ran out of memory") })
+  }
+
+  @Test func aSnoopIsRefusedReportedAndOtherwiseGradedAsTheStrongAnswer() {
+    let incidents = Self.incidents("hostile-snoop")
+    #expect(incidents.contains { $0.contains("tried to open") })
+    #expect(incidents.contains { $0.contains("tried to connect") })
+    #expect(Self.percent("hostile-snoop") == Self.percent("strong"))
+  }
+
+  @Test func theLeaderboardAlsoPrintsAsCSV() {
+    let csv = review("grade", "--python", "submissions", "--format", "csv").output
+    #expect(csv.split(separator: "\r\n").count == 10)
+  }
+}

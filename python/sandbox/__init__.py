@@ -1,0 +1,1 @@
+"""Running one untrusted submission's adapter contained: see `contain.py`."""
