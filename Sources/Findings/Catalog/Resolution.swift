@@ -57,6 +57,8 @@ extension Resolution {
       full: "a valid create answers 201 with a `Location` header.",
       partial: "it answers 201, without a `Location`."),
     "no-authentication": Resolution(full: "an anonymous create answers 401 and writes nothing."),
+    "no-role-check": Resolution(
+      full: "a signed-in user whose role may not create products (a viewer) gets 403 and nothing is written."),
     "no-tenant-check": Resolution(
       full: "a create into another company's warehouse answers 403 or 404 and writes nothing."),
     "unknown-warehouse": Resolution(
@@ -95,6 +97,9 @@ extension Resolution {
     "alerts-fake-sales-rate": Resolution(
       full: "days until stockout come from real sales: 10 in stock at 3 a day gives 3."),
     "alerts-placeholder-supplier": Resolution(full: "each alert names the product's own primary supplier."),
+    "alerts-no-reorder-quantity": Resolution(
+      full: "each alert suggests how much to reorder from the rate of sale, the supplier's lead time and its minimum "
+        + "order."),
     "alerts-missing-warehouse-name": Resolution(full: "each alert carries its warehouse's name."),
     "alerts-query-per-row": Resolution(
       full: "one company's alerts send the same number of statements however many other companies exist."),
