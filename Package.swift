@@ -25,7 +25,7 @@ let package = Package(
     .target(name: "Findings", dependencies: ["Store", "RequestLayer"]),
     .target(name: "RealStack", dependencies: ["Store", "RequestLayer", "Findings"]),
     .target(name: "Conformance", dependencies: ["Store", "RequestLayer", "Findings"]),
-    .target(name: "Report", dependencies: ["Store", "RequestLayer", "Findings", "Submissions", "Conformance"]),
+    .target(name: "Report", dependencies: ["RequestLayer", "Findings", "Conformance"]),
     .target(name: "CommandLineTable"),
     .target(
       name: "ReviewCLI",
@@ -34,11 +34,11 @@ let package = Package(
       ]),
     .executableTarget(name: "review", dependencies: ["ReviewCLI"]),
     .executableTarget(
-      name: "bench", dependencies: ["CommandLineTable", "Store", "RequestLayer", "Findings", "Submissions"]),
+      name: "bench", dependencies: ["CommandLineTable", "Store", "RequestLayer", "Findings", "Submissions", "Report"]),
     .testTarget(
       name: "ReviewTests",
       dependencies: [
-        "Store", "RequestLayer", "Original", "Fixed", "CandidateSubmission", "Submissions", "Findings", "Report",
+        "Store", "RequestLayer", "Fixed", "Submissions", "Findings", "Report",
         "ReviewCLI", "CommandLineTable", "RealStack", "Conformance",
       ]
     ),

@@ -1,6 +1,7 @@
 import CommandLineTable
 import Findings
 import Foundation
+import Report
 import Submissions
 
 /// The bench's command line, parsed and described from this one declaration (`swift run bench --help`).
