@@ -21,11 +21,13 @@ let package = Package(
     .target(name: "Original", dependencies: ["Store", "RequestLayer"], path: "original"),
     .target(name: "Fixed", dependencies: ["Store", "RequestLayer"], path: "fixed"),
     .target(name: "CandidateSubmission", dependencies: ["Store", "RequestLayer"]),
-    .target(name: "Submissions", dependencies: ["RequestLayer", "Original", "Fixed", "CandidateSubmission"]),
+    .target(
+      name: "Submissions",
+      dependencies: ["Store", "RequestLayer", "Findings", "Original", "Fixed", "CandidateSubmission"]),
     .target(name: "Findings", dependencies: ["Store", "RequestLayer"]),
     .target(name: "RealStack", dependencies: ["Store", "RequestLayer", "Findings"]),
     .target(name: "Conformance", dependencies: ["Store", "RequestLayer", "Findings"]),
-    .target(name: "Report", dependencies: ["RequestLayer", "Findings", "Conformance"]),
+    .target(name: "Report", dependencies: ["RequestLayer", "Findings", "Submissions", "Conformance"]),
     .target(name: "CommandLineTable"),
     .target(
       name: "ReviewCLI",

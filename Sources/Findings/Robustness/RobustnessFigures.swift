@@ -1,5 +1,3 @@
-import RequestLayer
-
 /// The figures that show the fix holds, from one run of the adversarial corpus, the fault sweep and the concurrent
 /// creates against the original and the fix; deterministic for a given seed.
 public struct RobustnessFigures: Sendable {
@@ -15,15 +13,15 @@ public struct RobustnessFigures: Sendable {
   }
 
   /// Runs everything against `original` and `fixed`.
-  public static func measure(original: Implementation, fixed: Implementation) async throws -> RobustnessFigures {
+  public static func measure(original: some Deployment, fixed: some Deployment) async throws -> RobustnessFigures {
     let corpus = AdversarialCorpus()
-    let implementations = [original, fixed]
+    let implementations: [any Deployment] = [original, fixed]
     var concurrency: [ConcurrentCreates] = []
     for implementation in implementations {
-      concurrency.append(await ConcurrentCreates.perform(against: implementation))
+      concurrency.append(try await ConcurrentCreates.perform(against: implementation))
     }
     return RobustnessFigures(
-      corpus: implementations.map { AdversarialRun.perform(corpus, against: $0) },
+      corpus: try implementations.map { try AdversarialRun.perform(corpus, against: $0) },
       sweeps: try implementations.map { try FaultSweep.perform(against: $0) }, concurrency: concurrency)
   }
 }
