@@ -38,24 +38,9 @@ let creates = alertsOnly ? [] : await CreateProductBenchmark.run()
 let alerts = AlertsBenchmark.run()
 
 if let output, let robustness {
-  var lines = [
-    "# Evidence that the fix holds",
-    "",
-    "Written by `swift run -c release bench --output case-study/EVIDENCE.md`; the robustness section is checked "
-      + "against a fresh run by the test suite, the throughput section is what the last run measured.",
-    "",
-    robustness.markdown,
-    "## Throughput",
-    "",
-    "Measured on \(Machine.description), release build, \(CreateProductBenchmark.requests) valid creates per run.",
-    "",
-    "| scenario | original (req/s) | fixed (req/s) | fixed / original |",
-    "|---|---|---|---|",
-  ]
-  lines += creates.map {
-    "| \($0.scenario) | \(Int($0.original)) | \(Int($0.fixed)) | \(CreateProductBenchmark.format($0.ratio)) |"
-  }
-  lines += ["", alerts, ""]
-  try lines.joined(separator: "\n").write(toFile: output, atomically: true, encoding: .utf8)
+  let markdown = EvidenceFile.markdown(
+    robustness: robustness, machine: Machine.description, requests: CreateProductBenchmark.requests,
+    throughput: creates, alerts: alerts)
+  try markdown.write(toFile: output, atomically: true, encoding: .utf8)
   print("wrote \(output)")
 }
