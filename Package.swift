@@ -27,7 +27,8 @@ let package = Package(
     .target(name: "Findings", dependencies: ["Store", "RequestLayer"]),
     .target(name: "RealStack", dependencies: ["Store", "RequestLayer", "Findings"]),
     .target(name: "Conformance", dependencies: ["Store", "RequestLayer", "Findings"]),
-    .target(name: "Report", dependencies: ["Store", "RequestLayer", "Findings", "Submissions", "Conformance"]),
+    .target(
+      name: "Report", dependencies: ["Store", "RequestLayer", "Findings", "Submissions", "Conformance", "RealStack"]),
     .target(name: "CommandLineTable"),
     .target(
       name: "ReviewCLI",
