@@ -4,8 +4,9 @@ import PackageDescription
 /// The StockFlow case-study review harness.
 ///
 /// The target graph is the architecture: a transactional in-memory `Store`, the Flask-like `RequestLayer` around
-/// handlers, the handlers themselves (`Original`, `Fixed`, submissions), the `Findings` catalog with its probes,
-/// the `Report` that renders a run, the `RealStack` that runs the Python under review on a real PostgreSQL, the
+/// handlers, the handlers themselves (`Original`, `Fixed`, submissions), the `Findings` catalog with its probes
+/// (which reach an implementation only through `Deployment`), the `Submissions` registry of implementations and
+/// their in-process deployment, the `Report` that renders everything, the `RealStack` that runs the Python under review on a real PostgreSQL, the
 /// `Conformance` check that holds the ports to it, and the `review` / `bench` executables, whose command lines are
 /// declared as tables in `CommandLineTable`.
 let package = Package(
