@@ -20,7 +20,7 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
   } catch {
     return error.response
   }
-  return DatabaseFailure.rollingBack(request, db, replaying: key, of: data, company: principal.companyID) {
+  return inOneTransaction(request, db, replaying: key, of: data, company: principal.companyID) {
     () throws(StoreError) in try insertProduct(data, key: key, by: principal, at: request.receivedAt, db)
   }
 }

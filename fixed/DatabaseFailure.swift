@@ -53,24 +53,3 @@ enum DatabaseFailure {  // finding: no-error-handling, untraceable-failures, fai
       headers: headers.merging(["X-Request-Id": requestID]) { $1 })
   }
 }
-
-extension DatabaseFailure {
-  /// Runs a create's transaction and answers its failure: an earlier create with the same `Idempotency-Key` is
-  /// answered as it was, without running the transaction; a failed transaction is rolled back, then answered as
-  /// the create that won a race to the same key was, or else by its cause (`response(to:serving:)`).
-  static func rollingBack(
-    _ request: Request, _ db: Session, replaying key: IdempotencyKey?, of input: ProductInput, company: Int,
-    _ transaction: () throws(StoreError) -> Response
-  ) -> Response {
-    do {
-      if let earlier = try key?.earlierAnswer(for: input, company: company, db) { return earlier }
-      return try transaction()
-    } catch {
-      db.rollback()  // finding: non-atomic-commit
-      // A concurrent create with the same key won (on the SKU or on the key itself): answer what it answered.
-      let earlier = try? key?.earlierAnswer(for: input, company: company, db)  // finding: non-idempotent-retry
-      if let earlier { return earlier }
-      return response(to: error, serving: request)  // finding: no-error-handling
-    }
-  }
-}
