@@ -26,20 +26,13 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
   let data: ProductInput
   let key: IdempotencyKey?
   do {
-    data = try ProductInput(request)  // finding: missing-validation
+    data = try ProductInput(request)  // finding: non-object-body, html-error-responses
     key = try IdempotencyKey(request)  // finding: non-idempotent-retry
   } catch {
     return error.response
   }
-  do {
-    if let earlier = try key?.earlierAnswer(for: data, company: principal.companyID, db) { return earlier }
-    return try insertProduct(data, key: key, by: principal, at: request.receivedAt, db)
-  } catch {
-    db.rollback()  // finding: non-atomic-commit
-    // A concurrent create with the same key won (on the SKU or on the key itself): answer what it answered.
-    let earlier = try? key?.earlierAnswer(for: data, company: principal.companyID, db)  // finding: non-idempotent-retry
-    if let earlier { return earlier }
-    return DatabaseFailure.response(to: error, serving: request)  // finding: no-error-handling
+  return inOneTransaction(request, db, replaying: key, of: data, company: principal.companyID) {
+    () throws(StoreError) in try insertProduct(data, key: key, by: principal, at: request.receivedAt, db)
   }
 }
 
@@ -48,21 +41,11 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
 private func insertProduct(
   _ data: ProductInput, key: IdempotencyKey?, by principal: Principal, at time: Int, _ db: Session
 ) throws(StoreError) -> Response {
-  if let warehouseID = data.warehouseID {
-    guard let warehouse = try db.get("warehouses", id: warehouseID) else {  // finding: unknown-warehouse
-      return ClientError(status: 404, field: "warehouse_id", "warehouse \(warehouseID) does not exist").response
-    }
-    guard warehouse["company_id"] == .int(principal.companyID) else {  // finding: no-tenant-check
-      return ClientError(status: 403, field: "warehouse_id", "warehouse \(warehouseID) belongs to another company")
-        .response
-    }
+  if let refusal = try warehouseRefusal(data, principal, db) {  // finding: unknown-warehouse, no-tenant-check
+    return refusal
   }
-  let normalizedSKU = Value.text(data.sku.lowercased())  // finding: sku-case-variants
-  if try db.first("products", where: ["sku_normalized": normalizedSKU]) != nil {  // finding: duplicate-sku
-    return ClientError(
-      status: 409, field: "sku",
-      "a product with sku \(data.sku) already exists (SKUs are compared without regard to case)"
-    ).response
+  if let refusal = try skuRefusal(data, db) {  // finding: duplicate-sku, sku-case-variants
+    return refusal
   }
 
   // Create new product
@@ -78,35 +61,23 @@ private func insertProduct(
   try db.flush()  // finding: non-atomic-commit
   let productID = try product.id!  // read before the commit, which would expire it: no statement after COMMIT
 
-  if let warehouseID = data.warehouseID {  // finding: catalog-requires-stock
-    // Update inventory count
-    let inventory = db.add(
-      "inventory",
-      [
-        "product_id": .int(productID),
-        "warehouse_id": .int(warehouseID),
-        "quantity": .int(data.initialQuantity),  // finding: required-optional-field
-      ])
-    try db.flush()
-    db.add(
-      "inventory_changes",
-      [  // finding: no-change-log
-        "inventory_id": .int(try inventory.id!), "change": .int(data.initialQuantity),
-        "quantity_after": .int(data.initialQuantity), "reason": .text("initial_stock"),
-        "user_id": .int(principal.userID), "created_at": .timestamp(time),
-      ])
+  // Update inventory count
+  guard let warehouseID = data.warehouseID else {  // finding: catalog-requires-stock
+    key?.keep(for: data, company: principal.companyID, product: productID, at: time, db)
+    try db.commit()
+    return created(productID)
   }
-  if let key {  // finding: non-idempotent-retry
-    db.add("idempotency_keys", key.record(for: data, company: principal.companyID, product: productID, at: time))
-  }
+  let inventory = db.add(
+    "inventory",
+    [
+      "product_id": .int(productID),
+      "warehouse_id": .int(warehouseID),
+      "quantity": .int(data.initialQuantity),  // finding: required-optional-field
+    ])
+  try db.flush()
+  try InitialStock.log(inventory, of: data.initialQuantity, by: principal, at: time, db)  // finding: no-change-log
+  key?.keep(for: data, company: principal.companyID, product: productID, at: time, db)
   try db.commit()  // finding: non-atomic-commit
 
-  return created(productID)
-}
-
-/// The answer to a successful create, the same on a replay.
-func created(_ productID: Int) -> Response {
-  .json(  // finding: wrong-status-code
-    ["message": "Product created", "product_id": .integer(productID)], status: 201,
-    headers: ["Location": "/api/products/\(productID)"])
+  return created(productID)  // finding: wrong-status-code
 }

@@ -32,11 +32,13 @@ struct IdempotencyKey {  // finding: non-idempotent-retry
     return created(productID)
   }
 
-  /// The row that records this key's create, written in the create's transaction.
-  func record(for input: ProductInput, company: Int, product: Int, at time: Int) -> [String: Value] {
-    [
-      "company_id": .int(company), "key": .text(value), "request_fingerprint": .text(input.fingerprint),
-      "product_id": .int(product), "created_at": .timestamp(time),
-    ]
+  /// Records this key's create in the create's transaction, so a retry finds it.
+  func keep(for input: ProductInput, company: Int, product: Int, at time: Int, _ db: Session) {
+    db.add(
+      "idempotency_keys",
+      [
+        "company_id": .int(company), "key": .text(value), "request_fingerprint": .text(input.fingerprint),
+        "product_id": .int(product), "created_at": .timestamp(time),
+      ])
   }
 }

@@ -1,5 +1,6 @@
 import Findings
 import RequestLayer
+import Submissions
 
 /// How a submission stands on one finding, judged against the original (or, for a part of the case study the
 /// original does not have, such as the alerts endpoint, against the finding itself).

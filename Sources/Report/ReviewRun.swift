@@ -1,6 +1,7 @@
 import Findings
 import Foundation
 import RequestLayer
+import Submissions
 
 /// One run of every probe against every implementation, with the code markers that pair each finding to its lines.
 ///

@@ -12,14 +12,17 @@ public typealias Handler = @Sendable (Request, Session) throws -> Response
 /// committed before failing stays committed.
 ///
 /// A request without an `X-Request-Id` gets one, as a proxy in front of the app would set it: `req-<n>`, numbered
-/// per store from 1, so runs are reproducible.
-public func serve(_ handler: Handler, _ request: Request, on store: Store) -> Response {
+/// per store from 1, so runs are reproducible. `opened` is told the view's session before the view runs.
+public func serve(
+  _ handler: Handler, _ request: Request, on store: Store, opened: (Session) -> Void = { _ in }
+) -> Response {
   var request = request
   if request.id == nil {
     request.setHeader("X-Request-Id", "req-\(store.nextValue(of: "request_ids"))")
   }
   let session = store.openSession()
   defer { session.close() }
+  opened(session)
   do {
     return try handler(request, session)
   } catch let abort as HTTPAbort {

@@ -40,3 +40,11 @@ public enum RoutingErrors: Sendable {
     return all.sorted().joined(separator: ", ")
   }
 }
+
+extension HTTPAbort {
+  static let notFound = HTTPAbort(
+    status: 404, name: "Not Found",
+    message:
+      "The requested URL was not found on the server. If you entered the URL manually please check your spelling "
+      + "and try again.")
+}

@@ -16,22 +16,12 @@ enum CatalogCommands {
     arguments: [.required("<id>", help: "a finding id, as `review list` prints them")])
 
   @Sendable static func list(_ parsed: ParsedArguments, _ environment: CommandEnvironment) -> CommandResult {
-    let width = Catalog.all.map(\.id.count).max() ?? 0
-    let lines = Catalog.all.map { finding in
-      finding.id.padding(width) + "  " + finding.severity.rawValue.padding(8) + "  " + finding.title
-    }
-    return CommandResult(output: lines.joined(separator: "\n") + "\n")
+    CommandResult(output: CommandText.findingList(Catalog.all))
   }
 
   @Sendable static func show(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
     let finding = try ReviewCommand.finding(parsed.argument("<id>")!)
     let run = try ReviewCommand.review([finding], environment)
     return CommandResult(output: FindingPage.render(finding, run))
-  }
-}
-
-extension String {
-  func padding(_ width: Int) -> String {
-    count >= width ? self : self + String(repeating: " ", count: width - count)
   }
 }

@@ -27,18 +27,12 @@ enum DiffCommand {
         output: try PairedDiff.render(Registry.original.sourceFolder, Registry.fixed.sourceFolder, root: root))
     }
     let finding = try ReviewCommand.finding(id)
-    var out = ["\(finding.id): \(finding.title)", ""]
-    for implementation in Registry.all {
+    let sides = try Registry.all.map { implementation in
       let markers = SourceMarkers.outermost(
         try SourceMarkers.scan(implementation.sourceFolder, root: root).filter { $0.findings.contains(finding.id) })
-      out.append("== \(implementation.name)" + (markers.isEmpty ? ": no code carries this finding's marker" : ""))
-      for marker in markers {
-        out.append(marker.location)
-        out += marker.code.enumerated().map { String(marker.line + $0.offset).padding(5) + "| " + $0.element }
-      }
-      out.append("")
+      return (implementation: implementation.name, markers: markers)
     }
-    return CommandResult(output: out.joined(separator: "\n"))
+    return CommandResult(output: CommandText.pairedCode(finding, sides))
   }
 
   /// `review diff --python [<id>]`.
@@ -53,17 +47,13 @@ enum DiffCommand {
       return CommandResult(output: create + alerts)
     }
     let finding = try ReviewCommand.finding(id)
-    var out = ["\(finding.id): \(finding.title)", ""]
-    for app in PythonApps.all {
-      let markers = SourceMarkers.outermost(
-        try SourceMarkers.scan(app.folder, root: root).filter { $0.findings.contains(finding.id) })
-      out.append("== \(app.folder)" + (markers.isEmpty ? ": no code carries this finding's marker" : ""))
-      for marker in markers {
-        out.append(marker.location)
-        out += marker.code.enumerated().map { String(marker.line + $0.offset).padding(5) + "| " + $0.element }
-      }
-      out.append("")
+    let sides = try PythonApps.all.map { app in
+      (
+        implementation: app.folder,
+        markers: SourceMarkers.outermost(
+          try SourceMarkers.scan(app.folder, root: root).filter { $0.findings.contains(finding.id) })
+      )
     }
-    return CommandResult(output: out.joined(separator: "\n"))
+    return CommandResult(output: CommandText.pairedCode(finding, sides))
   }
 }

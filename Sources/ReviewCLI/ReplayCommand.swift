@@ -1,5 +1,6 @@
 import CommandLineTable
 import Findings
+import Report
 import RequestLayer
 
 /// `review replay`: a JSON Lines script of requests, run in order per implementation, answered as JSON Lines.
@@ -31,9 +32,6 @@ enum ReplayCommand {
     let exchanges = try Replay.run(
       script, against: try TryCommand.selected(parsed.values("--to")),
       fixture: try FixtureCommand.load(parsed.value("--fixture"), environment))
-    let lines = exchanges.map { exchange in
-      JSONValue.object(JSONObject(exchange.jsonResponse + [("tables", exchange.snapshot.json)])).encoded()
-    }
-    return CommandResult(output: lines.map { $0 + "\n" }.joined())
+    return CommandResult(output: exchanges.map { ExchangeText.replayLine($0) + "\n" }.joined())
   }
 }

@@ -1,5 +1,5 @@
 import CommandLineTable
-import Findings
+import Report
 import Store
 import Submissions
 
@@ -23,8 +23,6 @@ enum SchemaCommand {
   @Sendable static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
     let schema = Registry.implementation(named: parsed.value("--of")!)!.schema
     if parsed.flag("--sql") { return CommandResult(output: schema.postgresDDL) }
-    let rows = SchemaChecks.constraints(of: schema).map { "| `\($0.name)` | \($0.table) | \($0.rule) |" }
-    return CommandResult(
-      output: (["| constraint | table | rule |", "|---|---|---|"] + rows).joined(separator: "\n") + "\n")
+    return CommandResult(output: CommandText.constraintsTable(schema))
   }
 }

@@ -1,6 +1,7 @@
 import CommandLineTable
 import Findings
 import Foundation
+import Report
 import RequestLayer
 import Store
 import Submissions
@@ -42,7 +43,8 @@ enum TryCommand {
       companyID: try company(parsed.value("--as")))
     let exchanges = try Replay.run([scripted], against: implementations, fixture: fixture)
     return CommandResult(
-      output: parsed.value("--format") == "json" ? json(scripted, exchanges) : text(scripted, exchanges))
+      output: parsed.value("--format") == "json"
+        ? ExchangeText.json(scripted, exchanges) : ExchangeText.text(scripted, exchanges))
   }
 
   /// The implementations named by `--to`, or all; an unknown name is a usage error listing the valid ones.
@@ -76,70 +78,5 @@ enum TryCommand {
     if argument == "none" { return nil }
     guard let id = Int(argument) else { throw UsageError("--as takes a company id or none, not \(argument)") }
     return id
-  }
-
-  static func text(_ scripted: ScriptedRequest, _ exchanges: [Replay.Exchange]) -> String {
-    var out = [
-      "\(scripted.method) \(scripted.path)"
-        + (scripted.companyID.map { " as company \($0)'s user" } ?? " with no authenticated user")
-        + (scripted.contentType.map { ", Content-Type: \($0)" } ?? ", no Content-Type")
-        + scripted.headers.sorted { $0.key < $1.key }.map { ", \($0.key): \($0.value)" }.joined(),
-      "body: \(scripted.body)", "",
-    ]
-    for exchange in exchanges {
-      let response = exchange.response
-      out.append("== \(exchange.implementation): \(response.status)")
-      for name in response.headers.keys.sorted() { out.append("   \(name): \(response.headers[name]!)") }
-      out.append(
-        "   body:    "
-          + response.body.trimmingCharacters(in: .newlines).replacingOccurrences(of: "\n", with: "\n            "))
-      if let error = response.uncaughtError { out.append("   raised:  \(error)") }
-      if exchange.changes.isEmpty { out.append("   store:   unchanged") }
-      for (index, change) in exchange.changes.enumerated() {
-        out.append((index == 0 ? "   store:   " : "            ") + change.description)
-      }
-      out.append("")
-    }
-    return out.joined(separator: "\n")
-  }
-
-  static func json(_ scripted: ScriptedRequest, _ exchanges: [Replay.Exchange]) -> String {
-    let document: JSONValue = [
-      "request": scripted.json,
-      "results": .array(
-        exchanges.map { exchange in
-          var result = exchange.jsonResponse
-          result.append(("changes", .array(exchange.changes.map(\.json))))
-          return .object(JSONObject(result))
-        }),
-    ]
-    return document.encoded(pretty: true) + "\n"
-  }
-}
-
-extension ScriptedRequest {
-  /// The request as a script line would write it.
-  var json: JSONValue {
-    var fields: [(String, JSONValue)] = [
-      ("method", .string(method)), ("path", .string(path)),
-      ("content_type", contentType.map(JSONValue.string) ?? .null),
-      ("body", .string(body)), ("as", companyID.map(JSONValue.integer) ?? .null),
-    ]
-    if !headers.isEmpty {
-      fields.append(
-        ("headers", .object(JSONObject(headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
-    }
-    return .object(JSONObject(fields))
-  }
-}
-
-extension Replay.Exchange {
-  /// Who answered and how: implementation, status, headers, body and the error behind a 500.
-  var jsonResponse: [(String, JSONValue)] {
-    [
-      ("implementation", .string(implementation)), ("index", .integer(index)), ("status", .integer(response.status)),
-      ("headers", .object(JSONObject(response.headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))),
-      ("body", .string(response.body)), ("uncaught_error", response.uncaughtError.map(JSONValue.string) ?? .null),
-    ]
   }
 }

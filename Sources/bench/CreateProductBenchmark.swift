@@ -1,4 +1,5 @@
 import Findings
+import Report
 import RequestLayer
 import Submissions
 
@@ -7,22 +8,14 @@ import Submissions
 enum CreateProductBenchmark {
   static let requests = 20_000
 
-  struct Figure {
-    let scenario: String
-    let original: Double
-    let fixed: Double
-
-    var ratio: Double { fixed / original }
-  }
-
-  static func run() async -> [Figure] {
-    var figures: [Figure] = []
+  static func run() async -> [EvidenceFile.Throughput] {
+    var figures: [EvidenceFile.Throughput] = []
     for tasks in [1, 8] {
       for collisions in [false, true] {
         let scenario = "\(tasks == 1 ? "1 task" : "\(tasks) tasks"), \(collisions ? "SKU collisions" : "distinct SKUs")"
         let original = await throughput(Registry.original, tasks: tasks, collisions: collisions)
         let fixed = await throughput(Registry.fixed, tasks: tasks, collisions: collisions)
-        figures.append(Figure(scenario: scenario, original: original, fixed: fixed))
+        figures.append(EvidenceFile.Throughput(scenario: scenario, original: original, fixed: fixed))
         print(
           "create-product, \(scenario): original \(Int(original)) req/s, fixed \(Int(fixed)) req/s, ratio \(format(fixed / original))"
         )
@@ -52,6 +45,6 @@ enum CreateProductBenchmark {
   }
 
   static func format(_ value: Double) -> String {
-    String(Double(Int(value * 100)) / 100)
+    EvidenceFile.hundredths(value)
   }
 }

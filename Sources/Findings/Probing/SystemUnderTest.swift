@@ -15,6 +15,10 @@ public protocol SystemUnderTest: AnyObject, Sendable {
   /// Sends one request, as a client would, and returns the answer with what it did to the database.
   func send(_ request: Request) throws -> Exchange
 
+  /// Sends one request and returns its answer and the statements it sent, without reading the rows back: a run of
+  /// many requests on one system uses it, since a snapshot after each would copy the whole, growing database.
+  func respond(to request: Request) throws -> (response: Response, statements: [Statement])
+
   /// Every committed row now.
   func snapshot() throws -> Snapshot
 
@@ -29,6 +33,12 @@ public protocol SystemUnderTest: AnyObject, Sendable {
 }
 
 extension SystemUnderTest {
+  /// `send`'s answer and statements, for systems that cannot leave the rows unread.
+  public func respond(to request: Request) throws -> (response: Response, statements: [Statement]) {
+    let exchange = try send(request)
+    return (exchange.response, exchange.statements)
+  }
+
   /// Whether the schema has `table`, and `column` in it when one is named.
   public func has(_ table: String, column: String? = nil) -> Bool {
     guard let columns = tables[table] else { return false }

@@ -19,18 +19,17 @@ public enum Replay {
 
   /// Every exchange, implementation by implementation, request by request.
   public static func run(
-    _ script: [ScriptedRequest], against implementations: [Implementation], fixture: Fixture
+    _ script: [ScriptedRequest], against implementations: [any Deployment], fixture: Fixture
   ) throws -> [Exchange] {
     try implementations.flatMap { implementation in
-      let store = implementation.makeStore()
-      try fixture.load(into: store)
-      return script.enumerated().map { offset, scripted in
-        let before = store.snapshot()
-        let response = implementation.handle(scripted.request(in: fixture), on: store)
-        let after = store.snapshot()
+      let system = try implementation.start(with: fixture)
+      var before = try system.snapshot()
+      return try script.enumerated().map { offset, scripted in
+        let sent = try system.send(scripted.request(in: fixture))
+        defer { before = sent.after }
         return Exchange(
-          implementation: implementation.name, index: offset + 1, request: scripted, response: response,
-          changes: after.changes(since: before), snapshot: after)
+          implementation: implementation.name, index: offset + 1, request: scripted, response: sent.response,
+          changes: sent.after.changes(since: before), snapshot: sent.after)
       }
     }
   }

@@ -23,23 +23,23 @@ public struct AdversarialRun: Sendable {
   /// How many requests got a 5xx.
   public var serverErrors: Int { statusClasses["5xx", default: 0] }
 
-  /// Sends every case to `implementation` on one fresh fixture store and checks each answer: a 2xx, or a 4xx
+  /// Sends every case to `deployment`, started once on the demo fixture, and checks each answer: a 2xx, or a 4xx
   /// whose JSON error names the broken field (409 naming `sku` for a valid body whose SKU is taken); never a 5xx;
-  /// and no commit by a request that was refused. (Counting commits rather than comparing snapshots keeps the run
-  /// linear in the corpus: a snapshot per request copies the whole, growing store.)
-  public static func perform(_ corpus: AdversarialCorpus, against implementation: Implementation) -> AdversarialRun {
-    let store = implementation.makeStore()
-    try! Fixture.demo.load(into: store)
+  /// and no commit by a request that was refused. (Looking for a commit among the request's statements rather than
+  /// comparing snapshots keeps the run linear in the corpus: a snapshot per request copies the whole, growing
+  /// database.)
+  public static func perform(_ corpus: AdversarialCorpus, against deployment: some Deployment) throws -> AdversarialRun
+  {
+    let system = try deployment.start(with: .demo)
     var classes: [String: Int] = [:]
     var violations: [Violation] = []
     for item in corpus.cases {
-      let commits = store.count(of: .commit)
-      let response = implementation.handle(item.request, on: store)
+      let (response, statements) = try system.respond(to: item.request)
       classes["\(response.status / 100)xx", default: 0] += 1
       let problem: String?
       if response.isServerError {
         problem = "a server error" + (response.uncaughtError.map { " (\($0))" } ?? "")
-      } else if !response.isSuccess && store.count(of: .commit) != commits {
+      } else if !response.isSuccess && statements.contains(.commit) {
         problem = "refused but committed"
       } else if let field = item.brokenField {
         problem = response.rejects(field: field) ? nil : "expected a 4xx naming \(field), got \(response.brief)"
@@ -51,7 +51,7 @@ public struct AdversarialRun: Sendable {
       }
     }
     return AdversarialRun(
-      implementation: implementation.name, seed: corpus.seed, requests: corpus.cases.count, statusClasses: classes,
+      implementation: deployment.name, seed: corpus.seed, requests: corpus.cases.count, statusClasses: classes,
       violations: violations)
   }
 }

@@ -13,25 +13,25 @@ public struct ConcurrentCreates: Sendable {
   /// Products beyond one per SKU.
   public let duplicates: Int
 
-  /// Sends `requests` create requests, cycling over `distinctSKUs` SKUs, all at once.
+  /// Sends `requests` create requests, cycling over `distinctSKUs` SKUs, all at once to one system started on the
+  /// demo fixture.
   public static func perform(
-    against implementation: Implementation, requests: Int = 1_000, distinctSKUs: Int = 100
-  ) async -> ConcurrentCreates {
-    let store = implementation.makeStore()
-    try! Fixture.demo.load(into: store)
-    let statuses = await withTaskGroup(of: Int.self) { group in
+    against deployment: some Deployment, requests: Int = 1_000, distinctSKUs: Int = 100
+  ) async throws -> ConcurrentCreates {
+    let system = try deployment.start(with: .demo)
+    let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
       for index in 0..<requests {
         group.addTask {
           let body = ProductBody.json(["sku": "\"RACE-\(index % distinctSKUs)\""])
-          return implementation.handle(.post("/api/products", body: body, as: Fixture.acmeUser), on: store).status
+          return try system.respond(to: .post("/api/products", body: body, as: Fixture.acmeUser)).response.status
         }
       }
-      return await group.reduce(into: [Int: Int]()) { $0[$1, default: 0] += 1 }
+      return try await group.reduce(into: [Int: Int]()) { $0[$1, default: 0] += 1 }
     }
-    let snapshot = store.snapshot()
+    let snapshot = try system.snapshot()
     let products = snapshot.rows("products")
     return ConcurrentCreates(
-      implementation: implementation.name, requests: requests, distinctSKUs: distinctSKUs, statuses: statuses,
+      implementation: deployment.name, requests: requests, distinctSKUs: distinctSKUs, statuses: statuses,
       products: products.count, inventoryRows: snapshot.rows("inventory").count,
       duplicates: products.count - Set(products.map { $0["sku"] }).count)
   }

@@ -1,6 +1,7 @@
 import Fixed
 import RequestLayer
 import Store
+import Submissions
 
 /// Submissions that do no work, for holding the grader to "doing nothing scores nothing".
 enum DoNothingSubmissions {

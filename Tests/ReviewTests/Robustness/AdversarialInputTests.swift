@@ -7,8 +7,8 @@ import Testing
 /// replays with `AdversarialCorpus(seed:)` and the case index.
 @Suite("Adversarial input against the fix")
 struct AdversarialInputTests {
-  @Test func fixAnswersEveryHostileRequestCorrectly() async {
-    let run = await SharedRobustnessRuns.adversarialFixed.value
+  @Test func fixAnswersEveryHostileRequestCorrectly() async throws {
+    let run = try await SharedRobustnessRuns.adversarialFixed.value
     #expect(run.requests >= 10_000)
     #expect(run.serverErrors == 0, "seed \(run.seed): \(run.serverErrors) server errors")
     #expect(
@@ -16,8 +16,8 @@ struct AdversarialInputTests {
       "seed \(run.seed): \(run.violations.count) violations, first: \(run.violations.prefix(5).map(\.description))")
   }
 
-  @Test func originalServerErrorsOnTheSameCorpusAreRecorded() async {
-    let run = await SharedRobustnessRuns.adversarialOriginal.value
+  @Test func originalServerErrorsOnTheSameCorpusAreRecorded() async throws {
+    let run = try await SharedRobustnessRuns.adversarialOriginal.value
     print(
       "original on \(run.requests) adversarial requests (seed \(run.seed)): \(run.serverErrors) answered 5xx, "
         + "\(run.violations.count) answered wrongly")

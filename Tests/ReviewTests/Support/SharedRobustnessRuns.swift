@@ -7,20 +7,20 @@ import Submissions
 enum SharedRobustnessRuns {
   static let corpus = AdversarialCorpus()
 
-  static let adversarialOriginal = Task { AdversarialRun.perform(corpus, against: Registry.original) }
-  static let adversarialFixed = Task { AdversarialRun.perform(corpus, against: Registry.fixed) }
+  static let adversarialOriginal = Task { try AdversarialRun.perform(corpus, against: Registry.original) }
+  static let adversarialFixed = Task { try AdversarialRun.perform(corpus, against: Registry.fixed) }
   static let sweepOriginal = Task { try FaultSweep.perform(against: Registry.original) }
   static let sweepFixed = Task { try FaultSweep.perform(against: Registry.fixed) }
-  static let concurrencyOriginal = Task { await ConcurrentCreates.perform(against: Registry.original) }
-  static let concurrencyFixed = Task { await ConcurrentCreates.perform(against: Registry.fixed) }
+  static let concurrencyOriginal = Task { try await ConcurrentCreates.perform(against: Registry.original) }
+  static let concurrencyFixed = Task { try await ConcurrentCreates.perform(against: Registry.fixed) }
 
   /// The figures the evidence file shows, from the shared runs.
   static var figures: RobustnessFigures {
     get async throws {
       RobustnessFigures(
-        corpus: [await adversarialOriginal.value, await adversarialFixed.value],
+        corpus: [try await adversarialOriginal.value, try await adversarialFixed.value],
         sweeps: [try await sweepOriginal.value, try await sweepFixed.value],
-        concurrency: [await concurrencyOriginal.value, await concurrencyFixed.value])
+        concurrency: [try await concurrencyOriginal.value, try await concurrencyFixed.value])
     }
   }
 }

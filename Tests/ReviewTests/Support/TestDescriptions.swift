@@ -1,5 +1,6 @@
 import Findings
 import RequestLayer
+import Submissions
 import Testing
 
 extension Finding: CustomTestStringConvertible {

@@ -1,12 +1,15 @@
+import Findings
 import RequestLayer
 import Store
 import Synchronization
 
 extension Implementation: Deployment {
+  /// `POST /api/products`, and the alerts endpoint when the implementation has it.
   public var endpoints: Set<Endpoint> {
     lowStockAlerts == nil ? [.createProduct] : [.createProduct, .lowStockAlerts]
   }
 
+  /// The implementation in process over a fresh store holding exactly `fixture`'s rows.
   public func start(with fixture: Fixture) throws -> any SystemUnderTest {
     try InProcessSystem(self, fixture: fixture)
   }
@@ -17,6 +20,7 @@ public final class InProcessSystem: SystemUnderTest {
   public let implementation: Implementation
   /// The store, for tests that look beneath the system's operations.
   public let store: Store
+  /// Each table of the schema with its column names.
   public let tables: [String: Set<String>]
 
   public init(_ implementation: Implementation, fixture: Fixture = .demo) throws {
@@ -28,12 +32,29 @@ public final class InProcessSystem: SystemUnderTest {
     store.recordStatements()
   }
 
+  /// Sends `request` through the implementation's routing; safe to call from several tasks at once, each exchange
+  /// holding only the statements its own request's session sent (`faultsFired` counts every request's faults,
+  /// so plan faults only for requests sent one at a time).
   public func send(_ request: Request) -> Exchange {
-    let (logged, faults) = (store.statementLog.count, store.plannedFaults)
-    let response = implementation.handle(request, on: store)
+    let faults = store.plannedFaults
+    let (response, statements) = run(request)
     return Exchange(
-      response: response, statements: Self.sql(store.statementLog.dropFirst(logged)),
-      faultsFired: faults - store.plannedFaults, after: store.snapshot(), log: response.log)
+      response: response, statements: statements, faultsFired: faults - store.plannedFaults, after: store.snapshot(),
+      log: response.log)
+  }
+
+  /// `send` without the rows read back, for runs of many requests on one store.
+  public func respond(to request: Request) -> (response: Response, statements: [Statement]) {
+    run(request)
+  }
+
+  /// The response and the statements sent by the session `request` ran in, however other requests interleave.
+  private func run(_ request: Request) -> (response: Response, statements: [Statement]) {
+    let logged = store.statementLog.count
+    var sessionID: Int?
+    let response = implementation.handle(request, on: store) { sessionID = $0.id }
+    guard let sessionID else { return (response, []) }
+    return (response, Self.sql(store.statementLog.dropFirst(logged).filter { $0.session == sessionID }))
   }
 
   /// The statements that reach the database as SQL: a flush is the store's own step, not a statement.
@@ -41,10 +62,12 @@ public final class InProcessSystem: SystemUnderTest {
     events.map(\.statement).filter { $0 != .flush }
   }
 
+  /// Every committed row now.
   public func snapshot() -> Snapshot {
     store.snapshot()
   }
 
+  /// Inserts and commits `rows` straight into the store.
   public func seed(_ table: String, _ rows: [[String: Value]]) -> Seeding {
     do {
       return .inserted(try store.seed(table, rows))
@@ -53,6 +76,7 @@ public final class InProcessSystem: SystemUnderTest {
     }
   }
 
+  /// Plans `fault` in the store.
   public func inject(_ fault: Fault) {
     store.inject(fault)
   }
@@ -60,7 +84,7 @@ public final class InProcessSystem: SystemUnderTest {
   /// Interleaves through the store's hook: `second` runs inside the hook, on the paused request's thread.
   public func race(_ first: Request, pausedBefore statement: Statement, _ second: Request) -> Race {
     let fired = Mutex(false)
-    let window = Mutex<(exchange: Exchange, range: Range<Int>)?>(nil)
+    let window = Mutex<Exchange?>(nil)
     store.interleave { [self] _, sent in
       guard sent == statement,
         fired.withLock({ wasFired in
@@ -68,22 +92,18 @@ public final class InProcessSystem: SystemUnderTest {
           return !wasFired
         })
       else { return }
-      let start = store.statementLog.count
       let exchange = send(second)
-      window.withLock { $0 = (exchange, start..<store.statementLog.count) }
+      window.withLock { $0 = exchange }
     }
-    let start = store.statementLog.count
     let exchange = send(first)
     store.interleave(nil)
-    guard let (secondExchange, secondRange) = window.withLock({ $0 }) else {
+    guard let secondExchange = window.withLock({ $0 }) else {
       return Race(paused: false, first: exchange, second: nil, secondWaited: false)
     }
-    let log = store.statementLog
-    let firstStatements = Self.sql(log[start..<secondRange.lowerBound] + log[secondRange.upperBound...])
     return Race(
       paused: true,
       first: Exchange(
-        response: exchange.response, statements: firstStatements,
+        response: exchange.response, statements: exchange.statements,
         faultsFired: exchange.faultsFired - secondExchange.faultsFired, after: exchange.after, log: exchange.log),
       second: secondExchange, secondWaited: false)
   }

@@ -1,3 +1,4 @@
+import RequestLayer
 import Store
 
 /// One implementation of the StockFlow endpoints under review: its handlers and the schema its code implies.
@@ -50,7 +51,10 @@ public struct Implementation: Sendable {
 
   /// Routes `request` to a handler and serves it as Flask would: 404 for an unknown path, 405 (with `Allow`) for a
   /// wrong method, each answered as ``routingErrors`` says.
-  public func handle(_ request: Request, on store: Store) -> Response {
+  ///
+  /// `opened` is told the session the view runs in (none for a routing error), so a caller sharing the store with
+  /// other requests can tell this request's statements apart.
+  public func handle(_ request: Request, on store: Store, opened: (Session) -> Void = { _ in }) -> Response {
     let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     var routed = request
     let handler: Handler?
@@ -70,14 +74,6 @@ public struct Implementation: Sendable {
     }
     guard let handler else { return routingErrors.notFound(request) }
     guard request.method == method else { return routingErrors.methodNotAllowed(request, allowed: [method]) }
-    return serve(handler, routed, on: store)
+    return serve(handler, routed, on: store, opened: opened)
   }
-}
-
-extension HTTPAbort {
-  static let notFound = HTTPAbort(
-    status: 404, name: "Not Found",
-    message:
-      "The requested URL was not found on the server. If you entered the URL manually please check your spelling "
-      + "and try again.")
 }
