@@ -62,13 +62,14 @@ enum RealAlertsBenchmark {
       _ = try app.copy(table, columns: kept.map { columns[$0] }, csv: csv)
     }
     try copy("companies", ["name"], companies) { ["Company \($0 + 1)"] }
-    try copy("users", ["company_id", "name"], companies) { ["\($0 + 1)", "User \($0 + 1)"] }
+    try copy("users", ["company_id", "name", "role"], companies) { ["\($0 + 1)", "User \($0 + 1)", "manager"] }
     try copy("warehouses", ["company_id", "name"], companies * warehouses) {
       ["\($0 / warehouses + 1)", "Warehouse \($0 + 1)"]
     }
     try copy(
-      "products", ["name", "sku", "price", "low_stock_threshold", "company_id"], companies * products
-    ) { ["Product \($0 + 1)", "SKU-\($0 + 1)", "10", "20", "\($0 / products + 1)"] }
+      "products", ["name", "sku", "price", "low_stock_threshold", "company_id", "created_at", "updated_at"],
+      companies * products
+    ) { ["Product \($0 + 1)", "SKU-\($0 + 1)", "10", "20", "\($0 / products + 1)", soldAt, soldAt] }
     try copy("inventory", ["product_id", "warehouse_id", "quantity"], companies * products * warehouses) { index in
       let company = index / (products * warehouses)
       let product = index / warehouses % products

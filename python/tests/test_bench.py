@@ -37,8 +37,10 @@ class BenchTests(unittest.TestCase):
         self.assertEqual(answer["statuses"], {"201": 3, "409": 9})
 
     def test_copy_loads_rows_and_explain_answers_the_plan(self):
-        copied = self.adapter.ok("copy", table="products", columns=["name", "sku", "price", "company_id"],
-                                 csv="P1,C-1,10,1\nP2,C-2,10,1\n")
+        copied = self.adapter.ok("copy", table="products",
+                                 columns=["name", "sku", "price", "company_id", "created_at", "updated_at"],
+                                 csv="P1,C-1,10,1,2026-01-15T12:00:00Z,2026-01-15T12:00:00Z\n"
+                                     "P2,C-2,10,1,2026-01-15T12:00:00Z,2026-01-15T12:00:00Z\n")
         self.assertEqual(copied["rows"], 2)
         plan = self.adapter.ok(
             "explain", request={"method": "GET", "path": "/api/companies/1/alerts/low-stock", "user_id": 1},
