@@ -1,4 +1,5 @@
 import Findings
+import Report
 import RequestLayer
 import Store
 import Submissions
@@ -35,17 +36,10 @@ enum AlertsBenchmark {
     }
     let ratio = times[0].seconds / times[1].seconds
     print("alerts: the fix is \(Int(ratio)) times faster")
-    var lines = [
-      "## Low-stock alerts in memory", "",
-      "\(companies) companies, \(warehousesPerCompany) warehouses each, \(productsPerCompany) products per company "
-        + "stocked in every one of its warehouses (\(companies * warehousesPerCompany * productsPerCompany) inventory "
-        + "rows), one recent sale per product; the Swift ports on the in-memory store, median of 3 requests for "
-        + "company 1's alerts.",
-      "", "| implementation | time (ms) | alerts returned |", "|---|---|---|",
-    ]
-    lines += times.map { "| `\($0.name)` | \(format($0.seconds * 1000)) | \($0.alerts) |" }
-    lines += ["", "The fix is \(Int(ratio)) times faster (sketch time / fix time)."]
-    return lines.joined(separator: "\n")
+    return EvidenceFile.alertsMarkdown(
+      EvidenceFile.AlertsStore(
+        companies: companies, warehousesPerCompany: warehousesPerCompany, productsPerCompany: productsPerCompany),
+      times.map { EvidenceFile.AlertsTiming(implementation: $0.name, seconds: $0.seconds, alerts: $0.alerts) })
   }
 
   /// Loads the large store: companies, warehouses, products, stock and sales, in bulk transactions.

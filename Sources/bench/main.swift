@@ -1,6 +1,7 @@
 import CommandLineTable
 import Findings
 import Foundation
+import Report
 import Submissions
 
 /// The bench's command line, parsed and described from this one declaration (`swift run bench --help`).
@@ -52,29 +53,9 @@ let alerts = realOnly ? "" : AlertsBenchmark.run()
 let real = arguments.flag("--real-stack") || realOnly ? try RealStackFigures.measure() : nil
 
 if let output, let robustness {
-  var lines: [String] = [
-    "# Evidence that the fix holds",
-    "",
-    "Written by `swift run -c release bench --output case-study/EVIDENCE.md`; the robustness section is checked "
-      + "against a fresh run by the test suite, the throughput section is what the last run measured.",
-    "",
-    robustness.markdown,
-  ]
-  if let real { lines += [real.markdown, ""] }
-  lines += [
-    "## Throughput in memory",
-    "",
-    "The Swift ports on the in-memory store, where a commit costs nothing (so the fix's extra statements are all "
-      + "that shows): measured on \(Machine.description), release build, \(CreateProductBenchmark.requests) valid "
-      + "creates per run.",
-    "",
-    "| scenario | original (req/s) | fixed (req/s) | fixed / original |",
-    "|---|---|---|---|",
-  ]
-  lines += creates.map {
-    "| \($0.scenario) | \(Int($0.original)) | \(Int($0.fixed)) | \(CreateProductBenchmark.format($0.ratio)) |"
-  }
-  lines += ["", alerts, ""]
-  try lines.joined(separator: "\n").write(toFile: output, atomically: true, encoding: .utf8)
+  let markdown = EvidenceFile.markdown(
+    robustness: robustness, realStack: real?.markdown, machine: Machine.description,
+    requests: CreateProductBenchmark.requests, throughput: creates, alerts: alerts)
+  try markdown.write(toFile: output, atomically: true, encoding: .utf8)
   print("wrote \(output)")
 }
