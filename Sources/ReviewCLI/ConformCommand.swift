@@ -75,21 +75,27 @@ enum ConformCommand {
     }
     let allowList = try AllowList.load(root.appendingPathComponent("python/allowed-differences.json"))
     let corpus = AdversarialCorpus(count: size)
-    // Each port runs on its own adapter and database, all at once: the Python side waits on PostgreSQL, so two
-    // cores serve three ports well.
+    // Each port runs on its own thread, adapter and database, all at once (not limited to one per core): much of
+    // the time goes to waiting on PostgreSQL and the adapters.
     let selected = counterparts.filter { names.contains($0.0) }
     let results = Mutex([Result<ConformanceRun, any Error>?](repeating: nil, count: selected.count))
-    DispatchQueue.concurrentPerform(iterations: selected.count) { index in
-      let (name, path) = selected[index]
-      let result = Result { () throws -> ConformanceRun in
-        let real = try PythonDeployment(name: name, path: path, on: stack)
-        defer { real.close() }
-        return try ConformanceRun.perform(
-          port: Registry.implementation(named: name)!, real: real, findings: Catalog.all, corpus: corpus,
-          allowList: allowList, progress: environment.progress)
+    let ports = DispatchGroup()
+    for index in selected.indices {
+      ports.enter()
+      Thread.detachNewThread {
+        defer { ports.leave() }
+        let (name, path) = selected[index]
+        let result = Result { () throws -> ConformanceRun in
+          let real = try PythonDeployment(name: name, path: path, on: stack)
+          defer { real.close() }
+          return try ConformanceRun.perform(
+            port: Registry.implementation(named: name)!, real: real, findings: Catalog.all, corpus: corpus,
+            allowList: allowList, progress: environment.progress)
+        }
+        results.withLock { $0[index] = result }
       }
-      results.withLock { $0[index] = result }
     }
+    ports.wait()
     let runs = try results.withLock { $0 }.map { try $0!.get() }
     let seconds = (ContinuousClock.now - started).seconds
     let unexplained = runs.map(\.unexplained).reduce(0, +) + schemaDisagreements
