@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Report
 import RequestLayer
@@ -71,7 +72,10 @@ struct SampleSubmissionGrades {
 
   @Test func thePartialAnswerLeavesWhatTheStrongOneLeavesPlusTheFloatPriceAndTheSKU() {
     let verdicts = Self.verdicts("partial")
+    // The partial answer has no alerts endpoint, so only the create-product findings strong leaves apply to it.
+    let createProduct = Set(Catalog.createProduct.map(\.id))
     let strongLeft = Set(Self.verdicts("strong").filter { $0.value == "still present" }.keys)
+      .intersection(createProduct)
     #expect(Self.status("partial") == "graded")
     #expect(
       Set(verdicts.filter { $0.value == "still present" }.keys)
@@ -82,7 +86,9 @@ struct SampleSubmissionGrades {
 
   @Test func theStrongAnswerScoresHighWithoutRegression() {
     #expect(Self.status("strong") == "graded")
-    #expect((Self.percent("strong") ?? 0) >= 90)
+    // Strong answers the brief; it leaves what the catalog added beyond it (the role check, the reorder
+    // suggestion, idempotency keys, request ids, failures by cause), about an eighth of the points.
+    #expect((Self.percent("strong") ?? 0) >= 85)
     #expect(!Self.verdicts("strong").values.contains("regressed"))
   }
 
