@@ -17,15 +17,14 @@ enum ConformCommand {
     "conform", abstract: "hold the Swift ports to the Python on a real PostgreSQL",
     discussion: """
       Sets up the real stack (a virtual environment under .build/ with python/requirements.txt, a throwaway
-      PostgreSQL cluster removed at exit, or the server STOCKFLOW_DATABASE_URL names), runs the adapter's own tests,
-      then applies the fixed schema's generated DDL to a fresh database and violates each of its constraints there,
-      expecting PostgreSQL to refuse each row by the constraint name the store refuses it by, runs the migration
+      PostgreSQL cluster removed at exit, or the server STOCKFLOW_DATABASE_URL names) and runs the adapter's own
+      tests. Then it applies the fixed schema's generated DDL to a fresh database and violates each constraint
+      there, expecting PostgreSQL to refuse each row by the name the store refuses it by; runs the migration
       (case-study/migration/original-to-fixed.sql) on a database in the original's schema and checks what it
-      leaves, then for each port runs
-      every probe, the fault sweep and the seeded adversarial corpus (each request on a fresh
-      database) on the port and on the Python it ports, and compares statuses, response kinds, uncaught error
-      classes and stored rows. Exits 1 on any difference not in python/allowed-differences.json, 2 when python3 or
-      PostgreSQL is missing.
+      leaves; and for each port runs every probe, the fault sweep and the seeded adversarial corpus (each request
+      on a fresh database) on the port and on the Python it ports, comparing statuses, response kinds, uncaught
+      error classes and stored rows. Exits 1 on any difference not in python/allowed-differences.json, 2 when
+      python3 or PostgreSQL is missing.
       """,
     options: [
       .repeatable(
