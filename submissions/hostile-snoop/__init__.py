@@ -9,7 +9,7 @@ import os
 import socket
 
 from flask import Flask
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -35,10 +35,11 @@ def _snoop(database_url):
         with engine.connect() as connection:
             names = [row[0] for row in connection.execute(text("SELECT datname FROM pg_database"))]
         engine.dispose()
+        own = make_url(database_url)
         for name in names:
-            other = database_url.rsplit("/", 1)[0] + "/" + name + ("?" + database_url.split("?", 1)[1] if "?" in database_url else "")
-            if other == database_url:
+            if name == own.database:
                 continue
+            other = own.set(database=name)
             try:
                 probe = create_engine(other)
                 with probe.connect() as connection:
