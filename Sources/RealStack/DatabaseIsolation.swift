@@ -22,8 +22,58 @@ public enum DatabaseIsolation {
     try "local all postgres peer map=stockflow_harness\nlocal all all scram-sha-256\n".write(
       to: data.appendingPathComponent("pg_hba.conf"), atomically: false, encoding: .utf8)
     chmod(directory.path, 0o711)
+    // Who was refused what: every line of the server's log names the role and the database asked for.
+    try run(cluster, "ALTER SYSTEM SET log_line_prefix = '\(logLinePrefix)'")
     try run(cluster, "SELECT pg_reload_conf()")
-    try run(cluster, "REVOKE CONNECT ON DATABASE postgres FROM PUBLIC")
+    for database in ["postgres", "template1"] {
+      try run(cluster, "REVOKE CONNECT ON DATABASE \(database) FROM PUBLIC")
+    }
+  }
+
+  /// What each line of the server's log starts with once isolation is enabled.
+  static let logLinePrefix = "%m [%p] user=%u db=%d "
+
+  /// Where the server's log ends now: pass it to ``refusals(on:since:)`` once the submission has run.
+  public static func logPosition(on cluster: PostgresCluster) -> UInt64 {
+    guard isAvailable(on: cluster), let log = serverLog(of: cluster),
+      let size = (try? FileManager.default.attributesOfItem(atPath: log.path))?[.size] as? NSNumber
+    else { return 0 }
+    return size.uint64Value
+  }
+
+  /// The connections the server refused since `position`, one sentence each (``refusal(fromLogLine:)``).
+  ///
+  /// Submissions are graded one after another, so what the server refused while one ran was refused to it. This is
+  /// the server's own account, read by the harness from a log the submission's user cannot reach: a submission
+  /// cannot hide a refused attempt the way it could silence a hook in its own process.
+  public static func refusals(on cluster: PostgresCluster, since position: UInt64) -> [String] {
+    guard isAvailable(on: cluster), let log = serverLog(of: cluster),
+      let handle = try? FileHandle(forReadingFrom: log)
+    else { return [] }
+    defer { try? handle.close() }
+    guard (try? handle.seek(toOffset: position)) != nil, let data = try? handle.readToEnd() else { return [] }
+    var found: [String] = []
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+      if let sentence = refusal(fromLogLine: String(line)), !found.contains(sentence) { found.append(sentence) }
+    }
+    return found
+  }
+
+  /// The sentence for one line of the server's log when it is a refused connection, e.g. `was refused a connection
+  /// to database stockflow_1_2 as role sub_stockflow_1_6: permission denied for database "stockflow_1_2"`.
+  static func refusal(fromLogLine line: String) -> String? {
+    guard let user = line.range(of: " user="), let fatal = line.range(of: " FATAL:  ") else { return nil }
+    let message = String(line[fatal.upperBound...])
+    guard !message.hasPrefix("terminating connection") else { return nil }
+    let fields = line[user.upperBound..<fatal.lowerBound].split(separator: " ", omittingEmptySubsequences: false)
+    guard fields.count >= 2, fields[1].hasPrefix("db=") else { return nil }
+    let role = fields[0].isEmpty ? "?" : String(fields[0])
+    let database = fields[1].dropFirst(3).isEmpty ? "?" : String(fields[1].dropFirst(3))
+    return "was refused a connection to database \(database) as role \(role): \(message)"
+  }
+
+  private static func serverLog(of cluster: PostgresCluster) -> URL? {
+    cluster.directory?.appendingPathComponent("server.log")
   }
 
   /// A new database for `submission`, owned by and open only to a new role with a random password; its URL.

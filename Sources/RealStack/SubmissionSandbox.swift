@@ -24,6 +24,10 @@ public final class SubmissionSandbox: Sendable {
 
   /// The private folder the submission runs in.
   public let workFolder: URL
+  /// The harness's own folder for this submission (only root may enter it, when the harness runs as root): the
+  /// incidents log, which the sandbox opens before dropping to the submission's user, so that the submission can
+  /// add to it but neither read, rename, delete nor (append-only) truncate it.
+  public let harnessFolder: URL
   /// What the adapter's `load` is given: the copy of the submission, relative to the work folder.
   public let appPath: String
   /// The adapter, talking through the sandbox.
@@ -38,8 +42,12 @@ public final class SubmissionSandbox: Sendable {
     submission: URL, environment: PythonEnvironment, socketDirectory: String?, limits: Limits = Limits(),
     timeout: Double
   ) throws {
-    workFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "stockflow-sub.\(UUID().uuidString.prefix(8).lowercased())", isDirectory: true)
+    let id = UUID().uuidString.prefix(8).lowercased()
+    workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("stockflow-sub.\(id)", isDirectory: true)
+    harnessFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "stockflow-harness.\(id)", isDirectory: true)
+    try FileManager.default.createDirectory(
+      at: harnessFolder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
     appPath = submission.pathExtension == "py" ? "submission.py" : "submission"
     self.limits = limits
     self.timeout = timeout
@@ -47,6 +55,7 @@ public final class SubmissionSandbox: Sendable {
       "-m", "sandbox.contain", "--submission", submission.path, "--workdir", workFolder.path,
       "--cpu-seconds", String(limits.cpuSeconds), "--memory-mb", String(limits.memoryMegabytes),
       "--processes", String(limits.processes), "--file-mb", String(limits.fileMegabytes),
+      "--incidents", harnessFolder.appendingPathComponent("incidents.log").path,
     ]
     if let socketDirectory { arguments += ["--allow", socketDirectory] }
     adapter = try AdapterProcess(
@@ -57,7 +66,14 @@ public final class SubmissionSandbox: Sendable {
   deinit {
     adapter.close()
     try? FileManager.default.removeItem(at: workFolder)
+    if let chattr = Subprocess.locate("chattr") {
+      _ = try? Subprocess.run(chattr, ["-a", incidentsLog.path], allowFailure: true)
+    }
+    try? FileManager.default.removeItem(at: harnessFolder)
   }
+
+  /// The incidents log, in the harness's folder.
+  public var incidentsLog: URL { harnessFolder.appendingPathComponent("incidents.log") }
 
   /// Whether the adapter process is still alive (a hang past the timeout, a limit or a crash ends it).
   public var isRunning: Bool { kill(adapter.processIdentifier, 0) == 0 }
@@ -65,8 +81,7 @@ public final class SubmissionSandbox: Sendable {
   /// What the submission tried and was refused, and what stopped it, one sentence each, in order.
   public func incidents() -> [String] {
     var found: [String] = []
-    let log = workFolder.appendingPathComponent("incidents.log")
-    let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    let text = (try? String(contentsOf: incidentsLog, encoding: .utf8)) ?? ""
     for line in text.split(separator: "\n") where line.hasPrefix("stockflow-incident: ") {
       guard
         let object = try? JSONSerialization.jsonObject(with: Data(line.dropFirst(20).utf8)) as? [String: String],

@@ -38,6 +38,8 @@ enum PythonGrading {
     _ submission: PythonSubmission, on stack: RealStack, timeout: Double
   ) throws -> (Leaderboard.Started, SubmissionSandbox) {
     let mapping = try PythonSubmissions.mapping(of: submission)
+    let logPosition = DatabaseIsolation.logPosition(on: stack.cluster)
+    let refused = { DatabaseIsolation.refusals(on: stack.cluster, since: logPosition) }
     let sandbox = try SubmissionSandbox(
       submission: submission.path, environment: stack.environment, socketDirectory: stack.cluster.socketDirectory,
       timeout: timeout)
@@ -48,14 +50,14 @@ enum PythonGrading {
         name: submission.name, app: RealApp(adapter: sandbox.adapter), path: sandbox.appPath,
         databaseURL: databaseURL, mapping: mapping)
     } catch {
-      let refused = sandbox.incidents()
+      let seen = sandbox.incidents() + refused()
       throw SubmissionContractError(
-        description: "\(error)" + (refused.isEmpty ? "" : " (sandbox: " + refused.joined(separator: "; ") + ")"))
+        description: "\(error)" + (seen.isEmpty ? "" : " (sandbox: " + seen.joined(separator: "; ") + ")"))
     }
     let started: Leaderboard.Started = (
       deployment,
       {
-        var incidents = sandbox.incidents()
+        var incidents = sandbox.incidents() + refused()
         if !sandbox.isRunning {
           incidents.append(
             "stopped: its adapter ended before grading did (no answer within \(Int(timeout)) s, a limit, or a crash)")

@@ -6,12 +6,10 @@ standard error as `stockflow-incident: {"event": ..., "detail": ...}`; the harne
 Nothing is blocked here: the limits, the user and the namespaces do that.
 """
 
-import io
 import json
 import os
 import sys
 
-_real_open = io.open
 
 _seen = set()
 _MAX = 50
@@ -20,11 +18,12 @@ _allowed = tuple(
 ) + tuple(os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, "/dev", "/proc/self"))
 
 
-_log = os.environ.get("STOCKFLOW_INCIDENTS")
+_log = int(os.environ.get("STOCKFLOW_INCIDENTS_FD", "-1"))
 
 
 def report(event, detail):
-    """Writes one incident (once) to standard error and, when `STOCKFLOW_INCIDENTS` names a file, to that file."""
+    """Writes one incident (once) to standard error and, when `STOCKFLOW_INCIDENTS_FD` names an open descriptor (the
+    log `sandbox.contain` opened, in the harness's folder), to that log."""
     key = (event, detail)
     if key in _seen or len(_seen) >= _MAX:
         return
@@ -32,9 +31,11 @@ def report(event, detail):
     line = "stockflow-incident: " + json.dumps({"event": event, "detail": detail}) + "\n"
     sys.stderr.write(line)
     sys.stderr.flush()
-    if _log:
-        with _real_open(_log, "a") as handle:
-            handle.write(line)
+    if _log >= 0:
+        try:
+            os.write(_log, line.encode())
+        except OSError:
+            pass
 
 
 def _inside(path):
@@ -46,8 +47,6 @@ def _inside(path):
 
 
 def _hook(event, args):
-    if _log and event == "open" and args and args[0] == _log:
-        return
     if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
         if not _inside(args[0]):
             report("open", os.path.realpath(os.fsdecode(args[0])))

@@ -81,6 +81,21 @@ def _hide_all_but_python(workdir):
         _mount("--bind", "-o", "ro", keep, install)
 
 
+def _incidents(args):
+    """Opens the incidents log for appending, before the user is dropped, and returns the descriptor it inherits.
+
+    The log lives in the harness's own folder (`--incidents`), which the submission's user can neither list nor
+    open; as root it is also made append-only (`chattr +a`), so that what was written cannot be truncated either.
+    """
+    path = args.incidents or os.path.join(args.workdir, "incidents.log")
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    os.set_inheritable(descriptor, True)
+    if os.geteuid() == 0 and args.incidents:
+        if subprocess.run(["chattr", "+a", path], capture_output=True).returncode != 0:
+            _note("the incidents log could not be made append-only")
+    return descriptor
+
+
 def _enter(args):
     """Stage 2, inside the new namespaces: hide the harness, drop to the user, apply the limits, exec the adapter."""
     env = {
@@ -88,8 +103,8 @@ def _enter(args):
         "PYTHONPATH": os.pathsep.join([os.path.join(args.workdir, "code"), os.path.join(args.workdir, "site-packages")]),
         "PYTHONDONTWRITEBYTECODE": "1",
         "STOCKFLOW_ALLOWED_ROOTS": os.pathsep.join([args.workdir] + args.allow),
-        "STOCKFLOW_INCIDENTS": os.path.join(args.workdir, "incidents.log"),
     }
+    env["STOCKFLOW_INCIDENTS_FD"] = str(_incidents(args))
     python = os.path.realpath(sys.executable)
     if os.geteuid() == 0:
         _hide_all_but_python(args.workdir)
@@ -121,9 +136,12 @@ def main():
     parser.add_argument("--file-mb", type=int, default=64)
     parser.add_argument("--user", default="stockflow-sub")
     parser.add_argument("--allow", action="append", default=[], help="another folder it may use (the database socket)")
+    parser.add_argument("--incidents", help="the incidents log, in a folder of the harness's (default: in the workdir)")
     parser.add_argument("--stage", choices=["prepare", "enter"], default="prepare")
     args = parser.parse_args()
     args.workdir = os.path.abspath(args.workdir)
+    if args.incidents:
+        args.incidents = os.path.abspath(args.incidents)
     if args.stage == "enter":
         _enter(args)
     _prepare(args)

@@ -1,5 +1,6 @@
 """Hostile: the strong answer, which also tries, when it is built, to read another submission's code and the
-harness's files, to reach another database, to open a network connection and to fork many processes.
+harness's files, to reach another database, to open a network connection and to fork many processes; and, last, to erase the log of what it tried (which is
+append-only, in a folder of the harness's).
 
 Expected: every attempt is refused and reported in its grade; it is otherwise graded as the strong answer, and the
 other grades are unaffected.
@@ -9,7 +10,7 @@ import os
 import socket
 
 from flask import Flask
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -35,10 +36,11 @@ def _snoop(database_url):
         with engine.connect() as connection:
             names = [row[0] for row in connection.execute(text("SELECT datname FROM pg_database"))]
         engine.dispose()
+        own = make_url(database_url)
         for name in names:
-            other = database_url.rsplit("/", 1)[0] + "/" + name + ("?" + database_url.split("?", 1)[1] if "?" in database_url else "")
-            if other == database_url:
+            if name == own.database:
                 continue
+            other = own.set(database=name)
             try:
                 probe = create_engine(other)
                 with probe.connect() as connection:
@@ -59,6 +61,11 @@ def _snoop(database_url):
         children.append(pid)
     for pid in children:
         os.waitpid(pid, 0)
+    # Last, it tries to erase the record of all this: the sandbox's incidents log, through the descriptor it inherits.
+    try:
+        os.ftruncate(int(os.environ.get("STOCKFLOW_INCIDENTS_FD", "-1")), 0)
+    except (OSError, ValueError):
+        pass
 
 from .alerts import alerts
 from .models import db

@@ -104,8 +104,18 @@ struct SampleSubmissionGrades {
 
   @Test func aSnoopIsRefusedReportedAndOtherwiseGradedAsTheStrongAnswer() {
     let incidents = Self.incidents("hostile-snoop")
+    // The snoop last truncates the incidents log through the descriptor it inherits; the log is append-only, so
+    // what it tried is still there.
     #expect(incidents.contains { $0.contains("tried to open") })
     #expect(incidents.contains { $0.contains("tried to connect") })
+    // The server itself refused its connections to the other databases (CONNECT revoked from PUBLIC, a role of its
+    // own): the harness read that from the server's log, which the submission cannot reach.
+    #expect(incidents.contains { $0.contains("was refused a connection to database postgres") })
+    #expect(incidents.contains { $0.contains("was refused a connection to database template1") })
+    #expect(
+      incidents.contains {
+        $0.contains("was refused a connection to database stockflow_") && $0.contains("permission denied")
+      })
     #expect(Self.percent("hostile-snoop") == Self.percent("strong"))
   }
 
