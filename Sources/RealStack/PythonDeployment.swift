@@ -119,23 +119,3 @@ final class PythonSystem: SystemUnderTest {
       log: real.log)
   }
 }
-
-extension Fixture {
-  /// The fixture's rows table by table, in the order foreign keys need them.
-  public var tables: [(table: String, rows: [Row])] {
-    [
-      ("companies", companies.map { Row(id: $0.id, values: ["name": .text($0.name)]) }),
-      (
-        "users",
-        users.map {
-          Row(
-            id: $0.id, values: ["company_id": .int($0.companyID), "name": .text($0.name), "role": .text($0.role)])
-        }
-      ),
-      (
-        "warehouses",
-        warehouses.map { Row(id: $0.id, values: ["company_id": .int($0.companyID), "name": .text($0.name)]) }
-      ),
-    ]
-  }
-}

@@ -120,24 +120,35 @@ public struct Fixture: Hashable, Sendable, Codable {
   /// ``distinctIDs``'s Umbrella admin: user 8 of company 20.
   public static let umbrellaUser = Principal(userID: 8, companyID: 20)
 
+  /// The fixture's rows table by table, in the order foreign keys need them: what every system under test loads.
+  public var tables: [(table: String, rows: [Row])] {
+    [
+      ("companies", companies.map { Row(id: $0.id, values: ["name": .text($0.name)]) }),
+      (
+        "users",
+        users.map {
+          Row(
+            id: $0.id, values: ["company_id": .int($0.companyID), "name": .text($0.name), "role": .text($0.role)])
+        }
+      ),
+      (
+        "warehouses",
+        warehouses.map { Row(id: $0.id, values: ["company_id": .int($0.companyID), "name": .text($0.name)]) }
+      ),
+    ]
+  }
+
   /// Inserts the fixture's rows (users only where the schema has a users table) under the fixture's ids, as
   /// `INSERT`s naming their ids: the ids of each table must increase, and the store must hold none of them yet.
   /// Rows created later get ids after the fixture's.
   public func load(into store: Store) throws {
-    for company in companies {
-      try Self.insert(company.id, "companies", ["name": .text(company.name)], into: store, "company")
-    }
-    for user in users where store.schema.table("users") != nil {
-      try Self.insert(
-        user.id, "users", ["company_id": .int(user.companyID), "name": .text(user.name), "role": .text(user.role)],
-        into: store, "user")
-    }
-    for warehouse in warehouses {
-      try Self.insert(
-        warehouse.id, "warehouses", ["company_id": .int(warehouse.companyID), "name": .text(warehouse.name)],
-        into: store, "warehouse")
+    for (table, rows) in tables where table != "users" || store.schema.table("users") != nil {
+      for row in rows { try Self.insert(row.id, table, row.values, into: store, Self.nouns[table]!) }
     }
   }
+
+  /// What one row of each table is called in an error.
+  private static let nouns = ["companies": "company", "users": "user", "warehouses": "warehouse"]
 
   private static func insert(
     _ id: Int, _ table: String, _ row: [String: Value], into store: Store, _ noun: String
