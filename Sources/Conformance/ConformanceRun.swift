@@ -32,6 +32,11 @@ public struct ConformanceRun: Sendable {
   /// The statements each side sent for a valid create, and how the sweeps differ (empty when they agree).
   public let sweepStatements: (port: [String], real: [String])
   public let sweepDifferences: [String]
+  /// The same concurrent creates on each side: the port's threads on one store, the adapter's client threads on
+  /// their own PostgreSQL connections.
+  public let concurrency: (port: ConcurrentCreates, real: ConcurrentCreates)
+  /// How the two concurrent runs differ in what they must agree on (empty when they agree).
+  public let concurrencyDifferences: [String]
   public let corpusSize: Int
   public let corpusSeed: UInt64
   public let caseGroups: [CaseGroup]
@@ -42,7 +47,7 @@ public struct ConformanceRun: Sendable {
   /// Differences that no allow-list entry explains: any makes `review conform` fail.
   public var unexplained: Int {
     probeDisagreements.filter { $0.allowed == nil }.count + caseGroups.filter { $0.allowed == nil }.count
-      + (sweepDifferences.isEmpty ? 0 : 1)
+      + (sweepDifferences.isEmpty ? 0 : 1) + (concurrencyDifferences.isEmpty ? 0 : 1)
   }
 
   /// Runs `findings`' probes, the fault sweep and `corpus` on `port` and `real`, reporting progress as it goes.
@@ -68,6 +73,11 @@ public struct ConformanceRun: Sendable {
     let portSweep = try FaultSweep.perform(against: port)
     let realSweep = try FaultSweep.perform(against: real)
     let sweepDifferences = compare(portSweep, realSweep)
+
+    progress("\(name): concurrent creates")
+    let concurrency = (
+      port: try ConcurrentCreates.perform(against: port), real: try ConcurrentCreates.perform(against: real)
+    )
 
     var groups: [String: (label: String, differences: [String], indices: [Int], example: String)] = [:]
     var order: [String] = []
@@ -96,7 +106,9 @@ public struct ConformanceRun: Sendable {
       sweepStatements: (
         portSweep.outcomes.map(\.statement.description), realSweep.outcomes.map(\.statement.description)
       ),
-      sweepDifferences: sweepDifferences, corpusSize: corpus.cases.count, corpusSeed: corpus.seed,
+      sweepDifferences: sweepDifferences, concurrency: concurrency,
+      concurrencyDifferences: compare(concurrency.port, concurrency.real), corpusSize: corpus.cases.count,
+      corpusSeed: corpus.seed,
       caseGroups: order.map { key in
         let group = groups[key]!
         return CaseGroup(
@@ -108,6 +120,19 @@ public struct ConformanceRun: Sendable {
   /// One request on a fresh start of `deployment`, whose rows are then `fixture`'s.
   static func facts(_ request: Request, on deployment: some Deployment, from fixture: Snapshot) throws -> CaseFacts {
     CaseFacts(try deployment.start(with: .demo).send(request), before: fixture)
+  }
+
+  /// How two concurrent runs of the same code differ in what does not depend on timing: the rows kept, the
+  /// duplicates and how many requests succeeded. How the refusals split between a 409 and a 500 can depend on
+  /// which request reached the database first (the candidate's check-then-insert), so it is not compared.
+  static func compare(_ port: ConcurrentCreates, _ real: ConcurrentCreates) -> [String] {
+    let facts: [(String, (ConcurrentCreates) -> Int)] = [
+      ("products", \.products), ("inventory rows", \.inventoryRows), ("duplicate products", \.duplicates),
+      ("2xx answers", \.succeeded),
+    ]
+    return facts.compactMap { label, fact in
+      fact(port) == fact(real) ? nil : "\(label): \(fact(port)) vs \(fact(real))"
+    }
   }
 
   /// How two sweeps of the same code differ: the statements swept, then each statement's outcome.

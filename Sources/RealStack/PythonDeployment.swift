@@ -112,6 +112,13 @@ final class PythonSystem: SystemUnderTest {
       second: try outcome.second.map(Self.exchange), secondWaited: outcome.secondWaited)
   }
 
+  /// The adapter's `bench`: its client threads each hold their own connection to PostgreSQL.
+  func sendConcurrently(_ request: Request, count: Int, clients: Int, numbering token: String, modulo: Int) throws
+    -> [Int: Int]
+  {
+    try app.bench(request, count: count, clients: clients, vary: token, modulo: modulo).statuses
+  }
+
   static func exchange(_ real: RealResponse) throws -> Exchange {
     guard let tables = real.tables else { throw ProtocolDecodingError("a request answer asked to dump has tables") }
     return Exchange(

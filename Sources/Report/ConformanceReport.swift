@@ -8,13 +8,14 @@ public enum ConformanceReport {
   /// The summary and the disagreements as markdown.
   public static func markdown(_ runs: [ConformanceRun], seconds: Double) -> String {
     var out = ["# Conformance: the Swift ports against the real stack", ""]
-    out.append("| port | probes agreeing | fault sweep | corpus agreeing | unexplained |")
-    out.append("|---|---|---|---|---|")
+    out.append("| port | probes agreeing | fault sweep | concurrent creates | corpus agreeing | unexplained |")
+    out.append("|---|---|---|---|---|---|")
     for run in runs {
       let probes = run.probesCompared - run.probeDisagreements.count
       out.append(
         "| `\(run.implementation)` | \(probes) of \(run.probesCompared) | "
           + (run.sweepDifferences.isEmpty ? "agrees (\(run.sweepStatements.port.count) statements)" : "differs")
+          + " | " + (run.concurrencyDifferences.isEmpty ? "agrees (\(concurrency(run.concurrency.real)))" : "differs")
           + " | \(run.corpusAgreed) of \(run.corpusSize) (\(percent(run.corpusAgreed, run.corpusSize))) | "
           + "\(run.unexplained) |")
     }
@@ -27,6 +28,10 @@ public enum ConformanceReport {
             + "\n  - real: \(probe.real.verdict.rawValue), \(probe.real.summary)"
         }
         + run.sweepDifferences.map { "- fault sweep (unexplained): \($0)" }
+        + run.concurrencyDifferences.map {
+          "- concurrent creates (unexplained): \($0); port \(concurrency(run.concurrency.port)), "
+            + "real \(concurrency(run.concurrency.real))"
+        }
         + run.caseGroups.map { group in
           "- corpus `\(group.label)`, \(group.indices.count) case(s)" + allowance(group.allowed) + ": "
             + group.differences.joined(separator: ", ") + "\n  - \(group.example)"
@@ -66,6 +71,12 @@ public enum ConformanceReport {
               }),
             "sweep_statements": .array(run.sweepStatements.real.map(JSONValue.string)),
             "sweep_differences": .array(run.sweepDifferences.map(JSONValue.string)),
+            "concurrency": [
+              "clients": .integer(run.concurrency.real.clients), "requests": .integer(run.concurrency.real.requests),
+              "distinct_skus": .integer(run.concurrency.real.distinctSKUs),
+              "port": concurrencyJSON(run.concurrency.port), "real": concurrencyJSON(run.concurrency.real),
+              "differences": .array(run.concurrencyDifferences.map(JSONValue.string)),
+            ],
             "corpus_seed": .string(String(run.corpusSeed)), "corpus_size": .integer(run.corpusSize),
             "corpus_agreed": .integer(run.corpusAgreed),
             "corpus_disagreements": .array(
@@ -79,6 +90,20 @@ public enum ConformanceReport {
             "unexplained": .integer(run.unexplained),
           ]
         }),
+    ]
+  }
+
+  /// What a concurrent run kept and answered, in a few words.
+  private static func concurrency(_ run: ConcurrentCreates) -> String {
+    "\(run.products) products, \(run.duplicates) duplicates; "
+      + run.statuses.keys.sorted().map { "\($0): \(run.statuses[$0]!)" }.joined(separator: ", ")
+  }
+
+  private static func concurrencyJSON(_ run: ConcurrentCreates) -> JSONValue {
+    [
+      "products": .integer(run.products), "inventory_rows": .integer(run.inventoryRows),
+      "duplicates": .integer(run.duplicates),
+      "statuses": .object(JSONObject(run.statuses.keys.sorted().map { (String($0), .integer(run.statuses[$0]!)) })),
     ]
   }
 

@@ -31,7 +31,8 @@ extension RobustnessFigures {
     out.append("")
     if let first = concurrency.first {
       out.append(
-        "Concurrency: \(first.requests) create requests at once over \(first.distinctSKUs) SKUs, real tasks, one store."
+        "Concurrency: \(first.requests) create requests over \(first.distinctSKUs) SKUs from \(first.clients) "
+          + "threads at once, each with its own session on one store."
       )
       out.append("")
       out.append("| implementation | products | inventory rows | duplicate products | statuses |")

@@ -1,4 +1,5 @@
 import Findings
+import Foundation
 import RequestLayer
 import Store
 import Synchronization
@@ -79,6 +80,23 @@ public final class InProcessSystem: SystemUnderTest {
   /// Plans `fault` in the store.
   public func inject(_ fault: Fault) {
     store.inject(fault)
+  }
+
+  /// Sends the requests from `clients` threads at once, each running its share in order on its own session.
+  public func sendConcurrently(_ request: Request, count: Int, clients: Int, numbering token: String, modulo: Int)
+    -> [Int: Int]
+  {
+    let template = String(decoding: request.body, as: UTF8.self)
+    let statuses = Mutex([Int: Int]())
+    DispatchQueue.concurrentPerform(iterations: clients) { client in
+      for index in stride(from: client, to: count, by: clients) {
+        var numbered = request
+        numbered.body = Array(template.replacingOccurrences(of: token, with: String(index % modulo)).utf8)
+        let status = respond(to: numbered).response.status
+        statuses.withLock { $0[status, default: 0] += 1 }
+      }
+    }
+    return statuses.withLock { $0 }
   }
 
   /// Interleaves through the store's hook: `second` runs inside the hook, on the paused request's thread.

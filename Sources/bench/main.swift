@@ -46,7 +46,7 @@ let alertsOnly = arguments.flag("--alerts-only") || realOnly
 let throughputOnly = arguments.flag("--throughput-only") || alertsOnly
 let robustness =
   throughputOnly
-  ? nil : try await RobustnessFigures.measure(original: Registry.original, fixed: Registry.fixed)
+  ? nil : try RobustnessFigures.measure(original: Registry.original, fixed: Registry.fixed)
 if let robustness { print(robustness.markdown) }
 let creates = alertsOnly ? [] : await CreateProductBenchmark.run()
 let alerts = realOnly ? "" : AlertsBenchmark.run()

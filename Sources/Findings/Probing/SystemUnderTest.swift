@@ -30,6 +30,13 @@ public protocol SystemUnderTest: AnyObject, Sendable {
 
   /// Sends `first`, pauses it just before it sends `statement`, runs `second` to completion, then resumes `first`.
   func race(_ first: Request, pausedBefore statement: Statement, _ second: Request) throws -> Race
+
+  /// Sends `count` requests from `clients` clients at once, each on its own connection, and answers how many got
+  /// each status. Request `i` is `request` with `token` in its body replaced by `i % modulo`, so requests can
+  /// collide on purpose; they are never serialized by the harness, since what a race does to the database shows
+  /// only under real concurrency.
+  func sendConcurrently(_ request: Request, count: Int, clients: Int, numbering token: String, modulo: Int) throws
+    -> [Int: Int]
 }
 
 extension SystemUnderTest {

@@ -1,11 +1,14 @@
 import RequestLayer
 import Store
 
-/// Many create requests at once through one real store, with real tasks and no interleaving hook.
+/// Many create requests at once over a few SKUs, from several clients with their own connections and no
+/// interleaving hook: what a race does to the stored rows, at scale.
 public struct ConcurrentCreates: Sendable {
   public let implementation: String
   public let requests: Int
   public let distinctSKUs: Int
+  /// How many clients sent the requests at once.
+  public let clients: Int
   /// How many requests got each status.
   public let statuses: [Int: Int]
   public let products: Int
@@ -13,26 +16,26 @@ public struct ConcurrentCreates: Sendable {
   /// Products beyond one per SKU.
   public let duplicates: Int
 
-  /// Sends `requests` create requests, cycling over `distinctSKUs` SKUs, all at once to one system started on the
-  /// demo fixture.
+  /// Requests that got a 2xx.
+  public var succeeded: Int { statuses.filter { (200..<300).contains($0.key) }.values.reduce(0, +) }
+
+  /// Requests answered with a 5xx: a race the implementation did not handle.
+  public var serverErrors: Int { statuses.filter { $0.key >= 500 }.values.reduce(0, +) }
+
+  /// Sends `requests` create requests, cycling over `distinctSKUs` SKUs, from `clients` clients at once to one
+  /// system started on the demo fixture.
   public static func perform(
-    against deployment: some Deployment, requests: Int = 1_000, distinctSKUs: Int = 100
-  ) async throws -> ConcurrentCreates {
+    against deployment: some Deployment, requests: Int = 1_000, distinctSKUs: Int = 100, clients: Int = 8
+  ) throws -> ConcurrentCreates {
     let system = try deployment.start(with: .demo)
-    let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-      for index in 0..<requests {
-        group.addTask {
-          let body = ProductBody.json(["sku": "\"RACE-\(index % distinctSKUs)\""])
-          return try system.respond(to: .post("/api/products", body: body, as: Fixture.acmeUser)).response.status
-        }
-      }
-      return try await group.reduce(into: [Int: Int]()) { $0[$1, default: 0] += 1 }
-    }
+    let create = Request.post("/api/products", body: ProductBody.json(["sku": "\"RACE-{n}\""]), as: Fixture.acmeUser)
+    let statuses = try system.sendConcurrently(
+      create, count: requests, clients: clients, numbering: "{n}", modulo: distinctSKUs)
     let snapshot = try system.snapshot()
     let products = snapshot.rows("products")
     return ConcurrentCreates(
-      implementation: deployment.name, requests: requests, distinctSKUs: distinctSKUs, statuses: statuses,
-      products: products.count, inventoryRows: snapshot.rows("inventory").count,
+      implementation: deployment.name, requests: requests, distinctSKUs: distinctSKUs, clients: clients,
+      statuses: statuses, products: products.count, inventoryRows: snapshot.rows("inventory").count,
       duplicates: products.count - Set(products.map { $0["sku"] }).count)
   }
 }

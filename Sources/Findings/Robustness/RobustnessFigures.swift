@@ -13,15 +13,12 @@ public struct RobustnessFigures: Sendable {
   }
 
   /// Runs everything against `original` and `fixed`.
-  public static func measure(original: some Deployment, fixed: some Deployment) async throws -> RobustnessFigures {
+  public static func measure(original: some Deployment, fixed: some Deployment) throws -> RobustnessFigures {
     let corpus = AdversarialCorpus()
     let implementations: [any Deployment] = [original, fixed]
-    var concurrency: [ConcurrentCreates] = []
-    for implementation in implementations {
-      concurrency.append(try await ConcurrentCreates.perform(against: implementation))
-    }
     return RobustnessFigures(
       corpus: try implementations.map { try AdversarialRun.perform(corpus, against: $0) },
-      sweeps: try implementations.map { try FaultSweep.perform(against: $0) }, concurrency: concurrency)
+      sweeps: try implementations.map { try FaultSweep.perform(against: $0) },
+      concurrency: try implementations.map { try ConcurrentCreates.perform(against: $0) })
   }
 }

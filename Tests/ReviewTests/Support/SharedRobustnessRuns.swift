@@ -11,8 +11,8 @@ enum SharedRobustnessRuns {
   static let adversarialFixed = Task { try AdversarialRun.perform(corpus, against: Registry.fixed) }
   static let sweepOriginal = Task { try FaultSweep.perform(against: Registry.original) }
   static let sweepFixed = Task { try FaultSweep.perform(against: Registry.fixed) }
-  static let concurrencyOriginal = Task { try await ConcurrentCreates.perform(against: Registry.original) }
-  static let concurrencyFixed = Task { try await ConcurrentCreates.perform(against: Registry.fixed) }
+  static let concurrencyOriginal = Task { try ConcurrentCreates.perform(against: Registry.original) }
+  static let concurrencyFixed = Task { try ConcurrentCreates.perform(against: Registry.fixed) }
 
   /// The figures the evidence file shows, from the shared runs.
   static var figures: RobustnessFigures {
