@@ -194,20 +194,48 @@ private struct SlotKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
   }
 
   // The primitives take the generic path, which writes each as a leaf.
-  mutating func encode(_ value: Bool, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: String, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: Double, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: Float, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: Int, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: Int8, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: Int16, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: Int32, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: Int64, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: UInt, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: UInt8, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: UInt16, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: UInt32, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
-  mutating func encode(_ value: UInt64, forKey key: Key) throws { try slot(key).put(value, keys, codingPath: codingPath + [key]) }
+  mutating func encode(_ value: Bool, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: String, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: Double, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: Float, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: Int, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: Int8, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: Int16, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: Int32, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: Int64, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: UInt, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: UInt8, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: UInt16, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: UInt32, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
+  mutating func encode(_ value: UInt64, forKey key: Key) throws {
+    try slot(key).put(value, keys, codingPath: codingPath + [key])
+  }
 
   /// An absent optional is `null`, never a missing key.
   private mutating func present<T: Encodable>(_ value: T?, _ key: Key) throws {
