@@ -1,5 +1,6 @@
 import Conformance
 import Findings
+import Foundation
 import RequestLayer
 
 /// `review conform`'s output: agreement per check and per port, then every disagreement grouped by cause with one
@@ -51,60 +52,16 @@ public enum ConformanceReport {
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// The same content as JSON, for tools.
-  public static func json(_ runs: [ConformanceRun], seconds: Double) -> JSONValue {
-    [
-      "wall_seconds": .number(JSONNumber(String(format: "%.1f", seconds))),
-      "ports": .array(
-        runs.map { run in
-          [
-            "implementation": .string(run.implementation),
-            "probes_compared": .integer(run.probesCompared),
-            "probe_disagreements": .array(
-              run.probeDisagreements.map { probe in
-                [
-                  "finding": .string(probe.finding), "differences": .array(probe.differences.map(JSONValue.string)),
-                  "port_verdict": .string(probe.port.verdict.rawValue),
-                  "real_verdict": .string(probe.real.verdict.rawValue),
-                  "allowed_because": probe.allowed.map { .string($0.reason) } ?? .null,
-                ]
-              }),
-            "sweep_statements": .array(run.sweepStatements.real.map(JSONValue.string)),
-            "sweep_differences": .array(run.sweepDifferences.map(JSONValue.string)),
-            "concurrency": [
-              "clients": .integer(run.concurrency.real.clients), "requests": .integer(run.concurrency.real.requests),
-              "distinct_skus": .integer(run.concurrency.real.distinctSKUs),
-              "port": concurrencyJSON(run.concurrency.port), "real": concurrencyJSON(run.concurrency.real),
-              "differences": .array(run.concurrencyDifferences.map(JSONValue.string)),
-            ],
-            "corpus_seed": .string(String(run.corpusSeed)), "corpus_size": .integer(run.corpusSize),
-            "corpus_agreed": .integer(run.corpusAgreed),
-            "corpus_disagreements": .array(
-              run.caseGroups.map { group in
-                [
-                  "label": .string(group.label), "differences": .array(group.differences.map(JSONValue.string)),
-                  "cases": .array(group.indices.map(JSONValue.integer)), "example": .string(group.example),
-                  "allowed_because": group.allowed.map { .string($0.reason) } ?? .null,
-                ]
-              }),
-            "unexplained": .integer(run.unexplained),
-          ]
-        }),
-    ]
+  /// The same content as JSON (through `ReportJSON`), for tools: the wall time and, per port, what was compared
+  /// and every disagreement, a probe's with both observations.
+  public static func json(_ runs: [ConformanceRun], seconds: Double) -> String {
+    ReportJSON.text(Document(wallSeconds: JSONNumber(String(format: "%.1f", seconds)), ports: runs.map(Port.init)))
   }
 
   /// What a concurrent run kept and answered, in a few words.
   private static func concurrency(_ run: ConcurrentCreates) -> String {
     "\(run.products) products, \(run.duplicates) duplicates; "
       + run.statuses.keys.sorted().map { "\($0): \(run.statuses[$0]!)" }.joined(separator: ", ")
-  }
-
-  private static func concurrencyJSON(_ run: ConcurrentCreates) -> JSONValue {
-    [
-      "products": .integer(run.products), "inventory_rows": .integer(run.inventoryRows),
-      "duplicates": .integer(run.duplicates),
-      "statuses": .object(JSONObject(run.statuses.keys.sorted().map { (String($0), .integer(run.statuses[$0]!)) })),
-    ]
   }
 
   private static func allowance(_ entry: AllowList.Entry?) -> String {

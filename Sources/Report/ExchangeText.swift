@@ -32,49 +32,35 @@ public enum ExchangeText {
     return out.joined(separator: "\n")
   }
 
-  /// `review try --format json`: the request and, per implementation, the answer and the rows it changed.
+  /// `review try --format json`: the request and, per implementation, the exchange (answer and rows changed).
   public static func json(_ scripted: ScriptedRequest, _ exchanges: [Replay.Exchange]) -> String {
-    let document: JSONValue = [
-      "request": scripted.json,
-      "results": .array(
-        exchanges.map { exchange in
-          var result = exchange.jsonResponse
-          result.append(("changes", .array(exchange.changes.map(\.json))))
-          return .object(JSONObject(result))
-        }),
-    ]
-    return document.encoded(pretty: true) + "\n"
+    ReportJSON.text(TryDocument(request: scripted, results: exchanges))
   }
 
-  /// `review replay`'s line for one exchange: the answer and every table after it, as one JSON object.
+  /// `review replay`'s line for one exchange: the exchange and every table after it, as one JSON object.
   public static func replayLine(_ exchange: Replay.Exchange) -> String {
-    JSONValue.object(JSONObject(exchange.jsonResponse + [("tables", exchange.snapshot.json)])).encoded()
+    ReportJSON.text(ReplayLine(exchange: exchange, tables: exchange.snapshot.json), pretty: false)
   }
-}
 
-extension ScriptedRequest {
-  /// The request as a script line would write it.
-  public var json: JSONValue {
-    var fields: [(String, JSONValue)] = [
-      ("method", .string(method)), ("path", .string(path)),
-      ("content_type", contentType.map(JSONValue.string) ?? .null),
-      ("body", .string(body)), ("as", companyID.map(JSONValue.integer) ?? .null),
-    ]
-    if !headers.isEmpty {
-      fields.append(
-        ("headers", .object(JSONObject(headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))))
+  /// What `review try --format json` prints.
+  struct TryDocument: Encodable {
+    let request: ScriptedRequest
+    let results: [Replay.Exchange]
+  }
+
+  /// A replay line: the exchange's members, plus `tables`, the store after the request.
+  struct ReplayLine: Encodable {
+    let exchange: Replay.Exchange
+    let tables: JSONValue
+
+    enum CodingKeys: String, CodingKey {
+      case tables
     }
-    return .object(JSONObject(fields))
-  }
-}
 
-extension Replay.Exchange {
-  /// Who answered and how: implementation, status, headers, body and the error behind a 500.
-  public var jsonResponse: [(String, JSONValue)] {
-    [
-      ("implementation", .string(implementation)), ("index", .integer(index)), ("status", .integer(response.status)),
-      ("headers", .object(JSONObject(response.headers.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))),
-      ("body", .string(response.body)), ("uncaught_error", response.uncaughtError.map(JSONValue.string) ?? .null),
-    ]
+    func encode(to encoder: any Encoder) throws {
+      try exchange.encode(to: encoder)
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(tables, forKey: .tables)
+    }
   }
 }

@@ -1,6 +1,5 @@
 import Findings
 import Foundation
-import RequestLayer
 
 /// Many submissions graded side by side: per submission its score, counts per verdict, baseline status and the
 /// critical findings it leaves; a submission that could not be graded at all (it would not load, it hung) has a
@@ -95,20 +94,5 @@ public struct Leaderboard: Sendable {
           ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
       }.joined(separator: ",")
     }.joined(separator: "\r\n") + "\r\n"
-  }
-
-  /// The leaderboard as JSON: one object per submission, the graded ones with their full scorecard.
-  public var json: JSONValue {
-    .array(
-      entries.map { entry in
-        switch entry {
-        case .graded(let card): card.json
-        case .failed(let name, let reason):
-          [
-            "submission": .string(name), "status": .string("not graded"), "percent": .integer(0),
-            "reason": .string(reason),
-          ]
-        }
-      })
   }
 }

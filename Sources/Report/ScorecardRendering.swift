@@ -1,5 +1,4 @@
 import Findings
-import RequestLayer
 
 extension Scorecard {
   /// The scorecard as markdown: summary, baseline, choices, incidents, a verdict per finding, and what resolving
@@ -40,45 +39,5 @@ extension Scorecard {
           + MarkdownReport.cell(resolution.partial ?? "—") + " |")
     }
     return out.joined(separator: "\n") + "\n"
-  }
-
-  /// The scorecard as JSON: submission, status, score, summary, baseline, choices, incidents, and a verdict per
-  /// finding with what full and partial resolution mean.
-  public var json: JSONValue {
-    var object: [(String, JSONValue)] = [
-      ("submission", .string(submission)), ("status", .string(isBroken ? "broken" : "graded")),
-      ("points", .number(JSONNumber(pointsText))), ("maximum", .integer(maximum)), ("percent", .integer(percent)),
-      ("summary", .string(summary)), ("rule", .string(Scorecard.rule)),
-    ]
-    if let baseline {
-      object.append(
-        (
-          "baseline",
-          [
-            "passed": .bool(baseline.passed),
-            "checks": .array(
-              baseline.checks.map {
-                ["name": .string($0.name), "passed": .bool($0.passed), "observed": .string($0.observed)]
-              }),
-            "choices": .array(
-              baseline.choices.map { ["question": .string($0.question), "answer": .string($0.answer)] }),
-          ]
-        ))
-    }
-    object.append(("incidents", .array(incidents.map(JSONValue.string))))
-    object.append(
-      (
-        "findings",
-        .array(
-          lines.map { line in
-            [
-              "id": .string(line.finding.id), "severity": .string(line.finding.severity.rawValue),
-              "verdict": .string(line.verdict.rawValue), "observed": .string(line.observed),
-              "resolved_means": .string(line.finding.resolution.full),
-              "partly_resolved_means": line.finding.resolution.partial.map(JSONValue.string) ?? .null,
-            ]
-          })
-      ))
-    return .object(JSONObject(object))
   }
 }

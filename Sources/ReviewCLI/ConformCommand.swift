@@ -102,7 +102,7 @@ enum ConformCommand {
     return CommandResult(
       exitCode: unexplained == 0 ? 0 : 1,
       output: parsed.value("--format") == "json"
-        ? ConformanceReport.json(runs, seconds: seconds).encoded(pretty: true) + "\n"
+        ? ConformanceReport.json(runs, seconds: seconds)
         : ConformanceReport.markdown(runs, seconds: seconds) + "\n" + schemaSection,
       errors: schemaDisagreements == 0 || parsed.value("--format") != "json"
         ? "" : "error: \(schemaDisagreements) schema constraint(s) or migration check(s) failed on PostgreSQL\n")

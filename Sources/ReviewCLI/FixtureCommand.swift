@@ -1,6 +1,7 @@
 import CommandLineTable
 import Findings
 import Foundation
+import Report
 
 /// `review fixture`: the rows every store starts with, as JSON that `--fixture` reads back.
 enum FixtureCommand {
@@ -11,9 +12,7 @@ enum FixtureCommand {
 
   @Sendable static func run(_ parsed: ParsedArguments, _ environment: CommandEnvironment) throws -> CommandResult {
     let fixture = try load(parsed.value("--fixture"), environment)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return CommandResult(output: String(decoding: try encoder.encode(fixture), as: UTF8.self) + "\n")
+    return CommandResult(output: ReportJSON.text(fixture))
   }
 
   /// The fixture in `path`, or the demo fixture; a file that does not load is a usage error naming it.

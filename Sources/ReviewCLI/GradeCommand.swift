@@ -55,11 +55,11 @@ enum GradeCommand {
   /// One scorecard (markdown or JSON), or the leaderboard of every entry in `format`.
   static func render(_ entries: [Leaderboard.Entry], single: Bool, format: String) -> String {
     if single, entries.count == 1, case .graded(let card) = entries[0], format != "csv" {
-      return format == "json" ? card.json.encoded(pretty: true) + "\n" : card.markdown
+      return format == "json" ? ReportJSON.text(card) : card.markdown
     }
     let board = Leaderboard(entries)
     switch format {
-    case "json": return board.json.encoded(pretty: true) + "\n"
+    case "json": return ReportJSON.text(board)
     case "csv": return board.csv
     default: return board.markdown
     }

@@ -8,9 +8,12 @@ import Store
 /// A submission that fails any check is graded broken: refusing everything must never look like fixing everything.
 /// The baseline also records the choices the brief leaves open (whether `initial_quantity` is required, whether a
 /// price of 0 is valid); either answer passes when it is clean.
-public struct Baseline: Sendable, Hashable {
+///
+/// Its JSON (`Encodable`) is `passed`, `checks[]` (`name`, `passed`, `observed`) and `choices[]` (`question`,
+/// `answer`).
+public struct Baseline: Sendable, Hashable, Encodable {
   /// One check: what was asked, whether the submission did it, and what was seen.
-  public struct Check: Sendable, Hashable {
+  public struct Check: Sendable, Hashable, Encodable {
     public let name: String
     public let passed: Bool
     public let observed: String
@@ -23,7 +26,7 @@ public struct Baseline: Sendable, Hashable {
   }
 
   /// A choice the brief leaves open, and the one the submission made.
-  public struct Choice: Sendable, Hashable {
+  public struct Choice: Sendable, Hashable, Encodable {
     public let question: String
     public let answer: String
 
@@ -46,6 +49,18 @@ public struct Baseline: Sendable, Hashable {
 
   /// The checks that failed, in order.
   public var failed: [Check] { checks.filter { !$0.passed } }
+
+  enum CodingKeys: String, CodingKey {
+    case passed, checks, choices
+  }
+
+  /// The verdict (`passed`), then the checks and the choices.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(passed, forKey: .passed)
+    try container.encode(checks, forKey: .checks)
+    try container.encode(choices, forKey: .choices)
+  }
 
   /// Runs every check against fresh starts of `deployment`; a harness failure fails the check it interrupted.
   public static func run(against deployment: some Deployment) -> Baseline {

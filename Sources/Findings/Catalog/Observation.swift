@@ -1,6 +1,9 @@
 import RequestLayer
 
 /// What one probe saw when it ran against one implementation.
+///
+/// Its JSON is its `Codable` form and nothing else (the report, `review conform`): `verdict` (the verdict's word,
+/// as the markdown prints it), `summary` and `steps`, keys in snake_case through the report's one encoder.
 public struct Observation: Hashable, Sendable, Codable {
   /// What the probe concluded; "could not test" has a case of its own and never reads as `absent`.
   public enum Verdict: String, Hashable, Sendable, Codable, CaseIterable {
@@ -34,6 +37,9 @@ public struct Observation: Hashable, Sendable, Codable {
 }
 
 /// One step of a probe's scenario: a request and its response, a direct store action, or a note.
+///
+/// Its JSON is its `Codable` form: `action`, `request_body`, `status`, `response_headers`, `response_body`,
+/// `uncaught_error` and `store_changes`, an absent value as `null`.
 public struct Step: Hashable, Sendable, Codable {
   /// What this step is, e.g. `POST /api/products as user 1 (company 1)`.
   public let action: String

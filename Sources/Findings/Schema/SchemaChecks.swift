@@ -2,7 +2,9 @@ import Store
 
 /// Each declared constraint of a schema, violated on purpose: the evidence that the schema's rules are enforced,
 /// not just documented. The report lists the outcome; the tests require every constraint to refuse.
-public struct SchemaCheck: Sendable {
+///
+/// Its JSON (`Encodable`) is `table`, `constraint`, `rule`, `refused` and `answer`.
+public struct SchemaCheck: Sendable, Encodable {
   public let table: String
   public let constraint: String
   /// The rule as the schema states it.
@@ -11,6 +13,12 @@ public struct SchemaCheck: Sendable {
   public let refusal: String?
   /// Whether the store refused the row, naming this constraint.
   public let refusedByName: Bool
+
+  enum CodingKeys: String, CodingKey {
+    case table, constraint, rule
+    case refusedByName = "refused"
+    case refusal = "answer"
+  }
 }
 
 /// Runs the violation of every constraint of a StockFlow schema with Part 2's tables.

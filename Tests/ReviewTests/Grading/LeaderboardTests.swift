@@ -31,7 +31,7 @@ struct LeaderboardTests {
   }
 
   @Test func jsonParses() throws {
-    let text = Self.board.json.encoded(pretty: true)
+    let text = ReportJSON.text(Self.board)
     let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
     #expect(parsed?.count == 4)
     #expect(parsed?.first?["submission"] as? String == "fixed")

@@ -84,6 +84,6 @@ struct TryAndReplayTests {
     try printed.write(to: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: path) }
     #expect(review("fixture", "--fixture", path.path).output == printed)
-    #expect(printed.contains("\"company_id\" : 2"))
+    #expect(printed.contains("\"company_id\": 2"))
   }
 }
