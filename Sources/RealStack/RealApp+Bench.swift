@@ -8,6 +8,9 @@ extension RealApp {
   public struct BenchOutcome: Hashable, Sendable {
     /// Wall-clock seconds from the moment every client thread was ready until the last finished.
     public var elapsedSeconds: Double
+    /// CPU seconds the adapter's process (the app, the driver, the test client; not the database server) spent
+    /// meanwhile: when it nears `elapsedSeconds` the run is bound by the app's own CPU, not by the database.
+    public var cpuSeconds: Double
     /// How many requests got each status code.
     public var statuses: [Int: Int]
     /// Statements the requests sent to the database (commits included), in all.
@@ -33,8 +36,8 @@ extension RealApp {
     if let vary { command.append(("vary", .string(vary))) }
     if let modulo { command.append(("modulo", .integer(modulo))) }
     let answer = try adapter.call(.object(JSONObject(command)), timeout: 3_600)
-    guard case .number(let elapsed) = answer["elapsed_seconds"] else {
-      throw ProtocolDecodingError("a bench answer has elapsed_seconds")
+    guard case .number(let elapsed) = answer["elapsed_seconds"], case .number(let cpu) = answer["cpu_seconds"] else {
+      throw ProtocolDecodingError("a bench answer has elapsed_seconds and cpu_seconds")
     }
     var statuses: [Int: Int] = [:]
     if case .object(let counts) = answer["statuses"] {
@@ -43,7 +46,8 @@ extension RealApp {
       }
     }
     return BenchOutcome(
-      elapsedSeconds: elapsed.double, statuses: statuses, statements: Self.count(answer["statements"]),
+      elapsedSeconds: elapsed.double, cpuSeconds: cpu.double, statuses: statuses,
+      statements: Self.count(answer["statements"]),
       rowsRead: Self.count(answer["rows_read"]), responseBytes: Self.count(answer["response_bytes"]))
   }
 

@@ -70,10 +70,10 @@ def run(loaded, command: dict) -> dict:
     for thread in threads:
         thread.start()
     start.wait()
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), time.process_time()
     for thread in threads:
         thread.join(GIVE_UP)
-    elapsed = time.perf_counter() - began
+    elapsed, cpu = time.perf_counter() - began, time.process_time() - cpu_began
     for outcome in results:
         if "error" in outcome:
             raise outcome["error"]
@@ -82,6 +82,7 @@ def run(loaded, command: dict) -> dict:
         statuses.update(outcome["statuses"])
     return {
         "elapsed_seconds": elapsed,
+        "cpu_seconds": cpu,
         "statuses": dict(sorted(statuses.items())),
         "statements": sum(outcome["statements"] for outcome in results),
         "rows_read": sum(outcome["rows"] for outcome in results),

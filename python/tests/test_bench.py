@@ -29,6 +29,7 @@ class BenchTests(unittest.TestCase):
         self.assertEqual(answer["statements"], 12 * 7)  # SELECT users, warehouses, products; 3 INSERTs; COMMIT
         self.assertEqual(answer["rows_read"], 12 * 2)  # the user and the warehouse; no product holds the SKU
         self.assertGreater(answer["elapsed_seconds"], 0)
+        self.assertGreater(answer["cpu_seconds"], 0)
         skus = sorted(row["sku"] for row in self.adapter.ok("dump")["tables"]["products"]["rows"])
         self.assertEqual(skus, sorted(f"B-{n}" for n in range(12)))
 
