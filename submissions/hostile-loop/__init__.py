@@ -1,28 +1,31 @@
-"""Hostile: the strong answer, except that creating a product loops forever.
+"""Hostile: creating a product loops forever.
 
 Expected: the sandbox stops it after its time limit, the grade says so (broken, 0), and the other grades are
 unaffected.
 """
 
 from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
 
-from .alerts import alerts
-from .models import db
-from .products import products
+db = SQLAlchemy()
+
+
+class Product(db.Model):
+    __tablename__ = "products"
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(255), nullable=False)
+    sku = db.Column(db.String(64), nullable=False, unique=True)
+    price = db.Column(db.Numeric(10, 2), nullable=False)
 
 
 def create_app(config=None):
     app = Flask(__name__)
     app.config.update(config or {})
     db.init_app(app)
-    app.register_blueprint(products)
-    app.register_blueprint(alerts)
 
-    @app.errorhandler(404)
-    @app.errorhandler(405)
-    @app.errorhandler(415)
-    @app.errorhandler(400)
-    def http_error(error):
-        return {"error": error.description, "field": "body"}, error.code
+    @app.route("/api/products", methods=["POST"])
+    def create_product():
+        while True:  # hostile: never answers
+            pass
 
     return app
