@@ -1,0 +1,84 @@
+import Findings
+
+extension EvidenceFigures {
+  /// What the robustness runs counted, one row per implementation in each run; deterministic for a given seed,
+  /// so the tests hold the committed figures to a fresh run.
+  public struct Robustness: Codable, Equatable, Sendable {
+    /// The seeded adversarial corpus sent in order to one store per implementation.
+    public struct Corpus: Codable, Equatable, Sendable {
+      public var seed: UInt64
+      public var requests: Int
+      public var implementations: [CorpusOutcome]
+    }
+
+    /// How one implementation answered the corpus.
+    public struct CorpusOutcome: Codable, Equatable, Sendable {
+      public var implementation: String
+      public var answered2xx: Int
+      public var answered4xx: Int
+      public var answered5xx: Int
+      /// Requests answered wrongly or that wrote what they should not have.
+      public var wrongAnswersOrWrites: Int
+    }
+
+    /// One implementation's fault sweep: each statement of a valid create made to fail in turn.
+    public struct Sweep: Codable, Equatable, Sendable {
+      public var implementation: String
+      public var statementsSwept: Int
+      /// Faults answered with a clean 503 that kept nothing.
+      public var cleanFailures: Int
+      /// Faults that left a product without inventory.
+      public var productsWithoutInventory: Int
+    }
+
+    /// Concurrent creates over a few SKUs on real tasks, one store per implementation.
+    public struct Concurrency: Codable, Equatable, Sendable {
+      public var requests: Int
+      public var distinctSkus: Int
+      public var implementations: [ConcurrencyOutcome]
+    }
+
+    /// What one implementation's store held after the concurrent creates, and how it answered them.
+    public struct ConcurrencyOutcome: Codable, Equatable, Sendable {
+      public var implementation: String
+      public var products: Int
+      public var inventoryRows: Int
+      public var duplicateProducts: Int
+      /// How many requests got each status code.
+      public var statuses: [Int: Int]
+    }
+
+    public var corpus: Corpus?
+    public var faultSweeps: [Sweep]
+    public var concurrency: Concurrency?
+
+    /// The counts of one run of each (the shared corpus's seed and size are the first run's).
+    public init(_ figures: RobustnessFigures) {
+      corpus = figures.corpus.first.map { first in
+        Corpus(
+          seed: first.seed, requests: first.requests,
+          implementations: figures.corpus.map { run in
+            CorpusOutcome(
+              implementation: run.implementation, answered2xx: run.statusClasses["2xx", default: 0],
+              answered4xx: run.statusClasses["4xx", default: 0], answered5xx: run.serverErrors,
+              wrongAnswersOrWrites: run.violations.count)
+          })
+      }
+      faultSweeps = figures.sweeps.map { sweep in
+        Sweep(
+          implementation: sweep.implementation, statementsSwept: sweep.outcomes.count,
+          cleanFailures: sweep.outcomes.filter(\.isCleanRetryableFailure).count,
+          productsWithoutInventory: sweep.outcomes.filter(\.leftOrphan).count)
+      }
+      concurrency = figures.concurrency.first.map { first in
+        Concurrency(
+          requests: first.requests, distinctSkus: first.distinctSKUs,
+          implementations: figures.concurrency.map { run in
+            ConcurrencyOutcome(
+              implementation: run.implementation, products: run.products, inventoryRows: run.inventoryRows,
+              duplicateProducts: run.duplicates, statuses: run.statuses)
+          })
+      }
+    }
+  }
+}
