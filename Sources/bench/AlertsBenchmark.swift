@@ -57,6 +57,8 @@ enum AlertsBenchmark {
   static func seed(_ store: Store) {
     let schema = store.schema
     let hasCompany = schema.table("products")?.column("company_id") != nil
+    let hasTimestamps = schema.table("products")?.column("created_at") != nil
+    let yesterday = Value.timestamp(Request.defaultTime - 86_400)
     let hasSales = schema.table("sales") != nil
     try! store.seed("companies", (1...companies).map { ["name": .text("Company \($0)")] })
     try! store.seed(
@@ -72,6 +74,10 @@ enum AlertsBenchmark {
           "low_stock_threshold": .int(20),
         ]
         if hasCompany { row["company_id"] = .int(index / productsPerCompany + 1) }
+        if hasTimestamps {
+          row["created_at"] = yesterday
+          row["updated_at"] = yesterday
+        }
         return row
       })
     for company in 0..<companies {
@@ -93,7 +99,7 @@ enum AlertsBenchmark {
         (0..<(companies * productsPerCompany)).map { index in
           [
             "product_id": .int(index + 1), "warehouse_id": .int(index / productsPerCompany * warehousesPerCompany + 1),
-            "quantity": .int(3), "sold_at": .timestamp(Request.defaultTime - 86_400),
+            "quantity": .int(3), "sold_at": yesterday,
           ]
         })
     }
