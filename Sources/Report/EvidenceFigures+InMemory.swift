@@ -3,7 +3,9 @@ extension EvidenceFigures {
   public struct InMemoryCreateProduct: Codable, Equatable, Sendable {
     /// One run of both implementations: how many tasks sent the creates and whether the SKUs collided.
     public struct Scenario: Codable, Equatable, Sendable {
+      /// Concurrent tasks sending the creates.
       public var tasks: Int
+      /// Whether the creates cycled through 100 SKUs (most of them refused as duplicates) instead of one each.
       public var collidingSkus: Bool
       /// The original's requests per second.
       public var original: Double
@@ -23,6 +25,7 @@ extension EvidenceFigures {
     public var machine: String
     /// Valid creates sent per run.
     public var requestsPerRun: Int
+    /// One per scenario, in the order the bench ran them.
     public var scenarios: [Scenario]
 
     /// Figures measured on `machine`.
@@ -36,8 +39,11 @@ extension EvidenceFigures {
   /// The shape of the large store the alerts benchmarks run on: every product of a company is stocked in every
   /// one of its warehouses.
   public struct AlertsStore: Codable, Equatable, Sendable {
+    /// Companies in the store; the request asks for company 1's alerts.
     public var companies: Int
+    /// Warehouses of each company.
     public var warehousesPerCompany: Int
+    /// Products of each company, each stocked in every one of its warehouses.
     public var productsPerCompany: Int
 
     /// Inventory rows in all.
@@ -55,6 +61,7 @@ extension EvidenceFigures {
   public struct InMemoryAlerts: Codable, Equatable, Sendable {
     /// One implementation's timing.
     public struct Timing: Codable, Equatable, Sendable {
+      /// The implementation's name in the registry, e.g. `candidate`.
       public var implementation: String
       /// Seconds it took to load the large store into the implementation's schema.
       public var seedingSeconds: Double
@@ -72,6 +79,7 @@ extension EvidenceFigures {
       }
     }
 
+    /// The store the requests ran on.
     public var store: AlertsStore
     /// Requests timed per implementation (the median of them is kept).
     public var requests: Int

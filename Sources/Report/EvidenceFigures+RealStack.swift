@@ -1,6 +1,7 @@
 extension EvidenceFigures {
   /// What the adapter's `bench` command measured for one app in one run.
   public struct AppRun: Codable, Equatable, Sendable {
+    /// Requests answered per second of the run.
     public var requestsPerSecond: Double
     /// Statements the requests sent to the database (commits included), in all.
     public var statements: Int
@@ -30,9 +31,13 @@ extension EvidenceFigures {
   public struct RealStackCreateProduct: Codable, Equatable, Sendable {
     /// One run of both apps: how many clients sent the creates and whether the SKUs collided.
     public struct Scenario: Codable, Equatable, Sendable {
+      /// Concurrent clients (threads of the adapter, each with its own connection).
       public var clients: Int
+      /// Whether the creates cycled through a few SKUs (``skusWhenColliding``) instead of one each.
       public var collidingSkus: Bool
+      /// `python/apps/original`'s run.
       public var original: AppRun
+      /// `python/apps/fixed`'s run.
       public var fixed: AppRun
 
       /// A measured scenario.
@@ -50,6 +55,7 @@ extension EvidenceFigures {
     public var requestsPerRun: Int
     /// How many SKUs a colliding run cycles through.
     public var skusWhenColliding: Int
+    /// One per scenario, in the order the bench ran them.
     public var scenarios: [Scenario]
 
     /// Figures measured on `machine`.
@@ -66,6 +72,7 @@ extension EvidenceFigures {
   public struct RealStackAlerts: Codable, Equatable, Sendable {
     /// One app's median request.
     public struct Timing: Codable, Equatable, Sendable {
+      /// The app's name, e.g. `candidate` for `python/apps/candidate`.
       public var implementation: String
       /// Seconds it took to load the large store by COPY; `nil` in transcribed figures.
       public var seedingSeconds: Double?
@@ -92,6 +99,7 @@ extension EvidenceFigures {
       }
     }
 
+    /// The store the requests ran on.
     public var store: AlertsStore
     /// Requests timed per app (the median of them is kept).
     public var requests: Int

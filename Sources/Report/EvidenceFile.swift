@@ -21,11 +21,6 @@ public enum EvidenceFile {
     return sections.joined(separator: "\n\n") + "\n"
   }
 
-  /// The table rows of the whole file (header and separator rows left out): what README may quote.
-  public static func tableRows(_ figures: EvidenceFigures) -> [String] {
-    markdown(figures).components(separatedBy: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("|---") }
-  }
-
   /// `value` rounded to two decimals, e.g. `0.35`.
   public static func hundredths(_ value: Double) -> String {
     String((value * 100).rounded() / 100)

@@ -18,13 +18,18 @@ let command = Command(
     .value(
       "--output", "FILE.json",
       help: "merge this run's figures into FILE.json and write its markdown rendering to FILE.md"),
-    .flag("--throughput-only", help: "skip the robustness runs (for profiling)"),
-    .flag("--alerts-only", help: "skip the robustness runs and the create-product benchmark (for profiling)"),
+    .flag("--throughput-only", help: "skip the robustness runs (with --output, the file keeps its robustness figures)"),
+    .flag(
+      "--alerts-only",
+      help: "skip the robustness runs and the create-product benchmark (with --output, the file keeps their figures)"),
     .flag(
       "--real-stack",
       help: "also run the Python apps on PostgreSQL with durable commits: create-product throughput (original, "
         + "fixed) and low-stock alerts (candidate, fixed)"),
-    .flag("--real-only", help: "run only the real-stack benchmarks (implies --real-stack)"),
+    .flag(
+      "--real-only",
+      help: "run only the real-stack benchmarks (implies --real-stack; with --output, the file keeps its other figures)"
+    ),
     .value(
       "--real-requests", "N", help: "creates per real-stack throughput run",
       default: String(RealCreateProductBenchmark.requests)),
