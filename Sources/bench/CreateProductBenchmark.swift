@@ -19,7 +19,8 @@ enum CreateProductBenchmark {
           tasks: tasks, collidingSkus: collisions, original: original, fixed: fixed)
         scenarios.append(scenario)
         print(
-          "create-product, \(scenario.label): original \(Int(original)) req/s, fixed \(Int(fixed)) req/s, "
+          "create-product, \(scenario.label): original \(EvidenceFile.whole(original)) req/s, "
+            + "fixed \(EvidenceFile.whole(fixed)) req/s, "
             + "ratio \(EvidenceFile.hundredths(fixed / original))")
       }
     }

@@ -28,8 +28,9 @@ enum RealCreateProductBenchmark {
           fixed: figures(try measure(fixed, clients: clients, colliding: colliding)))
         scenarios.append(scenario)
         print(
-          "real create-product, \(scenario.label): original \(Int(scenario.original.requestsPerSecond)) req/s, "
-            + "fixed \(Int(scenario.fixed.requestsPerSecond)) req/s, ratio "
+          "real create-product, \(scenario.label): "
+            + "original \(EvidenceFile.whole(scenario.original.requestsPerSecond)) req/s, "
+            + "fixed \(EvidenceFile.whole(scenario.fixed.requestsPerSecond)) req/s, ratio "
             + EvidenceFile.hundredths(scenario.fixed.requestsPerSecond / scenario.original.requestsPerSecond))
       }
     }
