@@ -4,24 +4,28 @@ import RequestLayer
 import Submissions
 
 /// Create-product throughput of the original and the fix, single task and 8 concurrent tasks, with and without
-/// SKU collisions; prints requests per second and the fix/original ratio.
+/// SKU collisions; prints requests per second and the fix/original ratio and answers the figures.
 enum CreateProductBenchmark {
   static let requests = 20_000
 
-  static func run() async -> [EvidenceFile.Throughput] {
-    var figures: [EvidenceFile.Throughput] = []
+  /// Measures every scenario and prints each as it finishes.
+  static func run() async -> EvidenceFigures.InMemoryCreateProduct {
+    var scenarios: [EvidenceFigures.InMemoryCreateProduct.Scenario] = []
     for tasks in [1, 8] {
       for collisions in [false, true] {
-        let scenario = "\(tasks == 1 ? "1 task" : "\(tasks) tasks"), \(collisions ? "SKU collisions" : "distinct SKUs")"
         let original = await throughput(Registry.original, tasks: tasks, collisions: collisions)
         let fixed = await throughput(Registry.fixed, tasks: tasks, collisions: collisions)
-        figures.append(EvidenceFile.Throughput(scenario: scenario, original: original, fixed: fixed))
+        let scenario = EvidenceFigures.InMemoryCreateProduct.Scenario(
+          tasks: tasks, collidingSkus: collisions, original: original, fixed: fixed)
+        scenarios.append(scenario)
         print(
-          "create-product, \(scenario): original \(Int(original)) req/s, fixed \(Int(fixed)) req/s, ratio \(format(fixed / original))"
-        )
+          "create-product, \(scenario.label): original \(EvidenceFile.whole(original)) req/s, "
+            + "fixed \(EvidenceFile.whole(fixed)) req/s, "
+            + "ratio \(EvidenceFile.hundredths(fixed / original))")
       }
     }
-    return figures
+    return EvidenceFigures.InMemoryCreateProduct(
+      machine: Machine.description, requestsPerRun: requests, scenarios: scenarios)
   }
 
   /// Requests per second for `requests` valid creates (over 100 SKUs when `collisions`) on a fresh store.
@@ -42,9 +46,5 @@ enum CreateProductBenchmark {
       }
     }
     return Double(requests) / elapsed.seconds
-  }
-
-  static func format(_ value: Double) -> String {
-    EvidenceFile.hundredths(value)
   }
 }

@@ -1,5 +1,6 @@
 import Findings
 import RealStack
+import Report
 import RequestLayer
 import Store
 
@@ -7,36 +8,35 @@ import Store
 /// PostgreSQL with the large store of ``AlertsBenchmark`` (seeded by COPY): median of 3 requests for company 1's
 /// alerts, with the statements each sent and the rows they read, and the plan of the fix's main query.
 enum RealAlertsBenchmark {
-  /// One implementation's median request.
-  struct Figure {
-    let name: String
-    let seedingSeconds: Double
-    let median: RealApp.BenchOutcome
-  }
-
-  static func run(on stack: RealStack) throws -> (figures: [Figure], plan: [String]) {
-    var figures: [Figure] = []
+  /// Measures both apps, printing each as it finishes, and answers the figures with the plan of the fix's main
+  /// query.
+  static func run(on stack: RealStack) throws -> EvidenceFigures.RealStackAlerts {
+    var timings: [EvidenceFigures.RealStackAlerts.Timing] = []
     var plan: [String] = []
     for (name, path) in [("candidate", "apps/candidate"), ("fixed", "apps/fixed")] {
       let (app, shape) = try RealCreateProductBenchmark.launch(path, on: stack)
       defer { app.quit() }
       let clock = ContinuousClock()
       let seeding = try clock.measure { try seed(app, shape: shape) }
-      print("real alerts: seeded \(name)'s database in \(AlertsBenchmark.format(seeding.seconds)) s")
+      print("real alerts: seeded \(name)'s database in \(EvidenceFile.tenths(seeding.seconds)) s")
       var samples: [RealApp.BenchOutcome] = []
-      for _ in 0..<3 {
+      for _ in 0..<AlertsBenchmark.requests {
         samples.append(try app.bench(request, count: 1, clients: 1))
       }
-      let median = samples.sorted { $0.elapsedSeconds < $1.elapsedSeconds }[1]
-      figures.append(Figure(name: name, seedingSeconds: seeding.seconds, median: median))
+      let median = samples.sorted { $0.elapsedSeconds < $1.elapsedSeconds }[samples.count / 2]
+      timings.append(
+        EvidenceFigures.RealStackAlerts.Timing(
+          implementation: name, seedingSeconds: seeding.seconds, medianSeconds: median.elapsedSeconds,
+          statements: median.statements, rowsRead: median.rowsRead, responseBytes: median.responseBytes))
       print(
-        "real alerts: \(name) answered company 1 in \(AlertsBenchmark.format(median.elapsedSeconds * 1000)) ms, "
+        "real alerts: \(name) answered company 1 in \(EvidenceFile.tenths(median.elapsedSeconds * 1000)) ms, "
           + "\(median.statements) statements, \(median.rowsRead) rows read")
       if name == "fixed" {
         plan = try app.explain(request, statement: .select(table: "inventory"), analyze: true) ?? []
       }
     }
-    return (figures, plan)
+    return EvidenceFigures.RealStackAlerts(
+      store: AlertsBenchmark.store, requests: AlertsBenchmark.requests, implementations: timings, fixPlan: plan)
   }
 
   static let request = Request.get(
@@ -82,40 +82,5 @@ enum RealAlertsBenchmark {
     try copy("sales", ["product_id", "warehouse_id", "quantity", "sold_at"], companies * products) {
       ["\($0 + 1)", "\($0 / products * warehouses + 1)", "3", soldAt]
     }
-  }
-
-  /// The markdown section.
-  static func markdown(_ figures: [Figure], plan: [String]) -> String {
-    let companies = AlertsBenchmark.companies
-    let inventory = companies * AlertsBenchmark.warehousesPerCompany * AlertsBenchmark.productsPerCompany
-    var lines = [
-      "## Low-stock alerts on the real stack", "",
-      "`python/apps/candidate` (the candidate's sketch) and `python/apps/fixed` on PostgreSQL with the same large "
-        + "store as below (\(companies) companies × \(AlertsBenchmark.warehousesPerCompany) warehouses × "
-        + "\(AlertsBenchmark.productsPerCompany) products, \(inventory) inventory rows, loaded by COPY and analyzed); "
-        + "median of 3 requests for company 1's alerts (`limit=500`), timed inside the adapter. Statements: what the "
-        + "request sent to the database; rows read: rows its SELECTs returned to the app.",
-      "",
-      "| implementation | time (ms) | statements sent | rows read | response (bytes) |",
-      "|---|---|---|---|---|",
-    ]
-    for figure in figures {
-      let median = figure.median
-      lines.append(
-        "| `\(figure.name)` | \(AlertsBenchmark.format(median.elapsedSeconds * 1000)) | \(median.statements) | "
-          + "\(median.rowsRead) | \(median.responseBytes) |")
-    }
-    if figures.count == 2 {
-      let ratio = figures[0].median.elapsedSeconds / figures[1].median.elapsedSeconds
-      lines += ["", "On the real stack the fix is \(Int(ratio)) times faster (sketch time / fix time)."]
-    }
-    lines += [
-      "",
-      "The fix's main query (stock below threshold, joined to warehouses and products), `EXPLAIN (ANALYZE, "
-        + "BUFFERS, COSTS OFF)`:", "", "```text",
-    ]
-    lines += plan.map { $0.replacing(#/actual time=[0-9.]+\.\.[0-9.]+ /#, with: "") }
-    lines += ["```"]
-    return lines.joined(separator: "\n")
   }
 }

@@ -1,5 +1,6 @@
 import Findings
 import RealStack
+import Report
 import RequestLayer
 import Store
 
@@ -10,37 +11,38 @@ enum RealCreateProductBenchmark {
   nonisolated(unsafe) static var requests = 1_000
   static let collidingSKUs = 100
 
-  /// One scenario's figures for both apps.
-  struct Figure {
-    let scenario: String
-    let original: RealApp.BenchOutcome
-    let fixed: RealApp.BenchOutcome
-
-    var ratio: Double { fixed.throughput / original.throughput }
-  }
-
-  static func run(on stack: RealStack) throws -> [Figure] {
+  /// Measures every scenario on both apps, printing each as it finishes, and answers the figures.
+  static func run(on stack: RealStack) throws -> EvidenceFigures.RealStackCreateProduct {
     let original = try launch("apps/original", on: stack).app
     let fixed = try launch("apps/fixed", on: stack).app
     defer {
       original.quit()
       fixed.quit()
     }
-    var figures: [Figure] = []
+    var scenarios: [EvidenceFigures.RealStackCreateProduct.Scenario] = []
     for clients in [1, 8] {
       for colliding in [false, true] {
-        let scenario =
-          "\(clients == 1 ? "1 client" : "\(clients) clients"), \(colliding ? "colliding SKUs" : "distinct SKUs")"
-        let figure = Figure(
-          scenario: scenario, original: try measure(original, clients: clients, colliding: colliding),
-          fixed: try measure(fixed, clients: clients, colliding: colliding))
-        figures.append(figure)
+        let scenario = EvidenceFigures.RealStackCreateProduct.Scenario(
+          clients: clients, collidingSkus: colliding,
+          original: figures(try measure(original, clients: clients, colliding: colliding)),
+          fixed: figures(try measure(fixed, clients: clients, colliding: colliding)))
+        scenarios.append(scenario)
         print(
-          "real create-product, \(scenario): original \(Int(figure.original.throughput)) req/s, "
-            + "fixed \(Int(figure.fixed.throughput)) req/s, ratio \(CreateProductBenchmark.format(figure.ratio))")
+          "real create-product, \(scenario.label): "
+            + "original \(EvidenceFile.whole(scenario.original.requestsPerSecond)) req/s, "
+            + "fixed \(EvidenceFile.whole(scenario.fixed.requestsPerSecond)) req/s, ratio "
+            + EvidenceFile.hundredths(scenario.fixed.requestsPerSecond / scenario.original.requestsPerSecond))
       }
     }
-    return figures
+    return EvidenceFigures.RealStackCreateProduct(
+      machine: Machine.description, requestsPerRun: requests, skusWhenColliding: collidingSKUs, scenarios: scenarios)
+  }
+
+  /// What the adapter measured, as the figures file keeps it.
+  static func figures(_ outcome: RealApp.BenchOutcome) -> EvidenceFigures.AppRun {
+    EvidenceFigures.AppRun(
+      requestsPerSecond: outcome.throughput, statements: outcome.statements, statuses: outcome.statuses,
+      rowsRead: outcome.rowsRead, responseBytes: outcome.responseBytes)
   }
 
   /// An adapter running the app at `path` (relative to `python/`) on a new database of `stack`.
@@ -63,33 +65,5 @@ enum RealCreateProductBenchmark {
 
   static func create(sku: String) -> Request {
     .post("/api/products", body: ProductBody.json(["sku": "\"\(sku)\""]), as: Fixture.acmeUser)
-  }
-
-  /// The markdown section.
-  static func markdown(_ figures: [Figure]) -> String {
-    var lines = [
-      "## Throughput on the real stack", "",
-      "`python/apps/original` and `python/apps/fixed` on Flask + SQLAlchemy + PostgreSQL with durable commits "
-        + "(`fsync` and `synchronous_commit` on), measured on \(Machine.description) by the adapter's `bench` command "
-        + "(Flask's test client on K threads, each with its own connection, timed inside the adapter): "
-        + "\(requests) valid creates per run after a warm-up, colliding runs over \(collidingSKUs) SKUs.",
-      "",
-      "| scenario | original (req/s) | fixed (req/s) | fixed / original | original: statements per request, statuses "
-        + "| fixed: statements per request, statuses |",
-      "|---|---|---|---|---|---|",
-    ]
-    for figure in figures {
-      lines.append(
-        "| \(figure.scenario) | \(Int(figure.original.throughput)) | \(Int(figure.fixed.throughput)) | "
-          + "\(CreateProductBenchmark.format(figure.ratio)) | \(summary(figure.original)) | \(summary(figure.fixed)) |")
-    }
-    return lines.joined(separator: "\n")
-  }
-
-  static func summary(_ outcome: RealApp.BenchOutcome) -> String {
-    let total = outcome.statuses.values.reduce(0, +)
-    let perRequest = Double(outcome.statements) / Double(max(total, 1))
-    let statuses = outcome.statuses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-    return "\(CreateProductBenchmark.format(perRequest)); \(statuses.joined(separator: ", "))"
   }
 }

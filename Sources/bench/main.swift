@@ -8,24 +8,33 @@ import Submissions
 let command = Command(
   "bench", abstract: "benchmarks and evidence figures",
   discussion: """
-    Benchmarks and evidence figures: `swift run -c release bench [--output case-study/EVIDENCE.md]`.
-    Prints figures and ratios; asserts nothing. With --output, also writes the figures as markdown, with the
-    deterministic robustness figures that the test suite checks and the throughput measured on this machine.
+    Benchmarks and evidence figures: `swift run -c release bench [--output case-study/EVIDENCE.json]`.
+    Prints figures and ratios; asserts nothing. With --output, also records what this run measured in the
+    figures file (JSON), keeping every section it did not measure as the file had it, and renders the whole file
+    as markdown beside it (EVIDENCE.json gives EVIDENCE.md): the deterministic robustness figures that the test
+    suite checks, and the throughput and timings measured on this machine.
     """,
   options: [
-    .value("--output", "FILE", help: "also write the figures as markdown to FILE (not with --throughput-only)"),
-    .flag("--throughput-only", help: "skip the robustness runs (for profiling)"),
-    .flag("--alerts-only", help: "skip the robustness runs and the create-product benchmark (for profiling)"),
+    .value(
+      "--output", "FILE.json",
+      help: "merge this run's figures into FILE.json and write its markdown rendering to FILE.md"),
+    .flag("--throughput-only", help: "skip the robustness runs (with --output, the file keeps its robustness figures)"),
+    .flag(
+      "--alerts-only",
+      help: "skip the robustness runs and the create-product benchmark (with --output, the file keeps their figures)"),
     .flag(
       "--real-stack",
       help: "also run the Python apps on PostgreSQL with durable commits: create-product throughput (original, "
         + "fixed) and low-stock alerts (candidate, fixed)"),
-    .flag("--real-only", help: "run only the real-stack benchmarks (implies --real-stack; not with --output)"),
+    .flag(
+      "--real-only",
+      help: "run only the real-stack benchmarks (implies --real-stack; with --output, the file keeps its other figures)"
+    ),
     .value(
       "--real-requests", "N", help: "creates per real-stack throughput run",
       default: String(RealCreateProductBenchmark.requests)),
     .value(
-      "--companies", "N", help: "companies in the low-stock alerts benchmark",
+      "--companies", "N", help: "companies in the low-stock alerts benchmarks",
       default: String(AlertsBenchmark.companies)),
   ])
 let arguments = command.parseProcessArguments()
@@ -37,25 +46,33 @@ guard let realRequests = Int(arguments.value("--real-requests")!), realRequests 
   FileHandle.standardError.write(Data(command.failure("--real-requests takes a positive number").utf8))
   exit(2)
 }
+let output = arguments.value("--output")
+if let output, !output.hasSuffix(".json") {
+  FileHandle.standardError.write(
+    Data(command.failure("--output names the figures file, ending in .json (e.g. \(Evidence.figuresPath))").utf8))
+  exit(2)
+}
 AlertsBenchmark.companies = companies
 RealCreateProductBenchmark.requests = realRequests
-let output = arguments.value("--output")
 
 let realOnly = arguments.flag("--real-only")
 let alertsOnly = arguments.flag("--alerts-only") || realOnly
 let throughputOnly = arguments.flag("--throughput-only") || alertsOnly
-let robustness =
-  throughputOnly
-  ? nil : try RobustnessFigures.measure(original: Registry.original, fixed: Registry.fixed)
-if let robustness { print(robustness.markdown) }
-let creates = alertsOnly ? [] : await CreateProductBenchmark.run()
-let alerts = realOnly ? "" : AlertsBenchmark.run()
-let real = arguments.flag("--real-stack") || realOnly ? try RealStackFigures.measure() : nil
+var measured = EvidenceFigures()
+if !throughputOnly {
+  let robustness = EvidenceFigures.Robustness(
+    try RobustnessFigures.measure(original: Registry.original, fixed: Registry.fixed))
+  print(robustness.markdown)
+  measured.robustness = robustness
+}
+if !alertsOnly { measured.inMemoryCreateProduct = await CreateProductBenchmark.run() }
+if !realOnly { measured.inMemoryAlerts = AlertsBenchmark.run() }
+if arguments.flag("--real-stack") || realOnly {
+  (measured.realStackCreateProduct, measured.realStackAlerts) = try RealStackFigures.measure()
+}
 
-if let output, let robustness {
-  let markdown = EvidenceFile.markdown(
-    robustness: robustness, realStack: real?.markdown, machine: Machine.description,
-    requests: CreateProductBenchmark.requests, throughput: creates, alerts: alerts)
-  try markdown.write(toFile: output, atomically: true, encoding: .utf8)
-  print("wrote \(output)")
+if let output {
+  let figuresFile = URL(fileURLWithPath: output)
+  try Evidence.record(measured, to: figuresFile)
+  print("wrote \(output) and \(Evidence.markdownFile(beside: figuresFile).relativePath)")
 }

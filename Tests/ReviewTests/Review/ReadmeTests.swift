@@ -1,7 +1,9 @@
 import Foundation
+import Report
 import Testing
 
-/// README shows real output: its quoted report rows and its `review try` example are what the code prints now.
+/// README shows real output: its quoted report rows and its `review try` example are what the code prints now, and
+/// its quoted evidence rows are what the committed figures render to.
 @Suite("README quotes real output")
 struct ReadmeTests {
   private let readme = (try? String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
@@ -13,12 +15,18 @@ struct ReadmeTests {
     for row in rows { #expect(report.contains(row), "README quotes a scoreboard row the report no longer has: \(row)") }
   }
 
-  @Test func quotedEvidenceTablesAreTheCommittedEvidence() throws {
-    let evidence = try String(contentsOf: packageRoot.appendingPathComponent("case-study/EVIDENCE.md"), encoding: .utf8)
+  @Test func quotedEvidenceRowsAreRenderedFromTheCommittedFigures() throws {
+    let figures = try #require(try Evidence.committedFigures(packageRoot))
+    let rendered = Set(EvidenceFile.markdown(figures).components(separatedBy: "\n"))
     let section = readme.components(separatedBy: "\n## ").first { $0.hasPrefix("Evidence that the fix holds") } ?? ""
-    let rows = section.components(separatedBy: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("|---") }
+    let lines = section.components(separatedBy: "\n")
+    let rows = lines.filter { $0.hasPrefix("| ") && !$0.hasPrefix("|---") }
+    let ratios = lines.filter { $0.hasSuffix("times faster (sketch time / fix time).") }
     #expect(rows.count >= 10)
-    for row in rows { #expect(evidence.contains(row), "README quotes a figure EVIDENCE.md no longer has: \(row)") }
+    #expect(ratios.count == 2)
+    for quoted in rows + ratios {
+      #expect(rendered.contains(quoted), "README quotes a line that \(Evidence.figuresPath) no longer gives: \(quoted)")
+    }
   }
 
   @Test func replayExampleIsWhatReplayPrints() throws {

@@ -2,8 +2,8 @@ import Findings
 import Submissions
 
 /// The robustness runs (adversarial corpus, fault sweep, concurrent creates) against the original and the fix,
-/// each started once per test process and awaited by every test that reads it: the tests of each run and the
-/// check of `case-study/EVIDENCE.md` share the same results instead of computing them twice.
+/// each started once per test process and awaited by every test that reads it: the tests of each run and the check
+/// of the robustness figures in `case-study/EVIDENCE.json` share the same results instead of computing them twice.
 enum SharedRobustnessRuns {
   static let corpus = AdversarialCorpus()
 

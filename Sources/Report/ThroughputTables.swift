@@ -1,0 +1,68 @@
+extension EvidenceFigures.InMemoryCreateProduct {
+  /// The in-memory throughput section: one row per scenario with both implementations' requests per second and
+  /// their ratio.
+  public var markdown: String {
+    var lines = [
+      "## Throughput in memory",
+      "",
+      "The Swift ports on the in-memory store, where a commit costs nothing (so the fix's extra statements are all "
+        + "that shows): measured on \(machine), release build, \(requestsPerRun) valid creates per run.",
+      "",
+      "| scenario | original (req/s) | fixed (req/s) | fixed / original |",
+      "|---|---|---|---|",
+    ]
+    lines += scenarios.map {
+      "| \($0.label) | \(EvidenceFile.whole($0.original)) | \(EvidenceFile.whole($0.fixed)) "
+        + "| \(EvidenceFile.hundredths($0.fixed / $0.original)) |"
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension EvidenceFigures.InMemoryCreateProduct.Scenario {
+  /// E.g. `8 tasks, SKU collisions`.
+  public var label: String {
+    "\(tasks == 1 ? "1 task" : "\(tasks) tasks"), \(collidingSkus ? "SKU collisions" : "distinct SKUs")"
+  }
+}
+
+extension EvidenceFigures.RealStackCreateProduct {
+  /// The real-stack throughput section: one row per scenario with both apps' requests per second, their ratio, and
+  /// each app's statements per request and statuses.
+  public var markdown: String {
+    var lines = [
+      "## Throughput on the real stack",
+      "",
+      "`python/apps/original` and `python/apps/fixed` on Flask + SQLAlchemy + PostgreSQL with durable commits "
+        + "(`fsync` and `synchronous_commit` on), measured on \(machine) by the adapter's `bench` command "
+        + "(Flask's test client on K threads, each with its own connection, timed inside the adapter): "
+        + "\(requestsPerRun) valid creates per run after a warm-up, colliding runs over \(skusWhenColliding) SKUs.",
+      "",
+      "| scenario | original (req/s) | fixed (req/s) | fixed / original | original: statements per request, statuses "
+        + "| fixed: statements per request, statuses |",
+      "|---|---|---|---|---|---|",
+    ]
+    lines += scenarios.map {
+      "| \($0.label) | \(EvidenceFile.whole($0.original.requestsPerSecond)) "
+        + "| \(EvidenceFile.whole($0.fixed.requestsPerSecond)) "
+        + "| \(EvidenceFile.hundredths($0.fixed.requestsPerSecond / $0.original.requestsPerSecond)) "
+        + "| \($0.original.summary) | \($0.fixed.summary) |"
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension EvidenceFigures.RealStackCreateProduct.Scenario {
+  /// E.g. `8 clients, colliding SKUs`.
+  public var label: String {
+    "\(clients == 1 ? "1 client" : "\(clients) clients"), \(collidingSkus ? "colliding SKUs" : "distinct SKUs")"
+  }
+}
+
+extension EvidenceFigures.AppRun {
+  /// Statements per request and the statuses, e.g. `3.4; 201: 100, 409: 900`.
+  var summary: String {
+    let perRequest = Double(statements) / Double(max(requests, 1))
+    return "\(EvidenceFile.hundredths(perRequest)); \(EvidenceFile.statuses(statuses))"
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Report
+import Testing
+
+/// How the bench keeps its figures: a run that measured only some sections keeps the others as the file had them,
+/// the file's bytes depend only on the figures, and a stale rendering fails with the lines that changed.
+@Suite("Evidence figures")
+struct EvidenceFiguresTests {
+  static let inMemory = EvidenceFigures.InMemoryCreateProduct(
+    machine: "test machine", requestsPerRun: 10,
+    scenarios: [.init(tasks: 1, collidingSkus: false, original: 100, fixed: 50)])
+  static let realStack = EvidenceFigures.RealStackCreateProduct(
+    machine: "test machine", requestsPerRun: 10, skusWhenColliding: 2,
+    scenarios: [
+      .init(
+        clients: 8, collidingSkus: true,
+        original: .init(requestsPerSecond: 20, statements: 60, statuses: [200: 10], rowsRead: 20, responseBytes: 400),
+        fixed: .init(
+          requestsPerSecond: 30, statements: 34, statuses: [201: 2, 409: 8], rowsRead: 12, responseBytes: 500))
+    ])
+
+  @Test func aRunThatMeasuredOnlyTheRealStackKeepsTheInMemoryFigures() {
+    let committed = EvidenceFigures(inMemoryCreateProduct: Self.inMemory)
+    let merged = committed.merging(EvidenceFigures(realStackCreateProduct: Self.realStack))
+    #expect(merged.inMemoryCreateProduct == Self.inMemory)
+    #expect(merged.realStackCreateProduct == Self.realStack)
+  }
+
+  @Test func aSectionMeasuredAgainReplacesTheOldOne() {
+    var faster = Self.inMemory
+    faster.scenarios[0].fixed = 200
+    let merged = EvidenceFigures(inMemoryCreateProduct: Self.inMemory).merging(
+      EvidenceFigures(inMemoryCreateProduct: faster))
+    #expect(merged.inMemoryCreateProduct?.scenarios[0].fixed == 200)
+  }
+
+  @Test func theFileHasSnakeCaseSortedKeysAndReadsBackTheSame() throws {
+    let figures = EvidenceFigures(inMemoryCreateProduct: Self.inMemory, realStackCreateProduct: Self.realStack)
+    let json = try figures.json()
+    #expect(json.contains("\"skus_when_colliding\" : 2"))
+    #expect(json.contains("\"in_memory_create_product\""))
+    #expect(
+      json.range(of: "\"in_memory_create_product\"")!.lowerBound
+        < json.range(of: "\"real_stack_create_product\"")!.lowerBound)
+    #expect(try EvidenceFigures(json: json) == figures)
+    #expect(try EvidenceFigures(json: json).json() == json)
+  }
+
+  @Test func theRendererWritesTheFiguresIntoTables() {
+    let lines = EvidenceFile.markdown(EvidenceFigures(realStackCreateProduct: Self.realStack)).split(separator: "\n")
+    #expect(lines.contains("| 8 clients, colliding SKUs | 20 | 30 | 1.5 | 6.0; 200: 10 | 3.4; 201: 2, 409: 8 |"))
+  }
+
+  @Test func aSectionNotMeasuredYetIsLeftOut() {
+    let markdown = EvidenceFile.markdown(EvidenceFigures(inMemoryCreateProduct: Self.inMemory))
+    #expect(markdown.contains("## Throughput in memory"))
+    #expect(!markdown.contains("## Robustness"))
+    #expect(!markdown.contains("real stack"))
+  }
+
+  @Test func aStaleEvidenceFileFailsWithTheRowThatChanged() throws {
+    let old = EvidenceFile.markdown(EvidenceFigures(inMemoryCreateProduct: Self.inMemory))
+    var faster = Self.inMemory
+    faster.scenarios[0].fixed = 200
+    let fresh = EvidenceFile.markdown(EvidenceFigures(inMemoryCreateProduct: faster))
+    let message = try #require(GoldenFile.staleness(of: "EVIDENCE.md", committed: old, fresh: fresh))
+    #expect(
+      message.contains("\n-| 1 task, distinct SKUs | 100 | 50 | 0.5 |\n+| 1 task, distinct SKUs | 100 | 200 | 2.0 |"))
+  }
+}
