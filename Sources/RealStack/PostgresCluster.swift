@@ -185,6 +185,30 @@ public final class PostgresCluster: Sendable {
       psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", file.path], allowFailure: true)
   }
 
+  /// How long the cluster's file system takes to make one 8 kB write durable (`pg_test_fsync`'s `fdatasync`, the
+  /// method PostgreSQL commits with on Linux), in microseconds: what a durable commit pays beyond its work. `nil`
+  /// for an external server, whose disk this process cannot reach.
+  public func durableWriteMicroseconds() throws -> Double? {
+    guard let directory else { return nil }
+    let probe = directory.appendingPathComponent("fsync-probe").path
+    let (command, arguments) = try Subprocess.asDatabaseOwner(
+      try Self.tool("pg_test_fsync"), ["-s", "1", "-f", probe])
+    let output = try Subprocess.run(command, arguments).output
+    return Self.fdatasyncMicroseconds(in: output)
+  }
+
+  /// The `fdatasync` figure of `pg_test_fsync`'s first section (one 8 kB write), e.g. 74 from
+  /// `fdatasync    13444.866 ops/sec      74 usecs/op`.
+  static func fdatasyncMicroseconds(in output: String) -> Double? {
+    for line in output.split(separator: "\n") {
+      let words = line.split(separator: " ")
+      if words.first == "fdatasync", let index = words.firstIndex(of: "usecs/op"), index > 0 {
+        return Double(words[index - 1])
+      }
+    }
+    return nil
+  }
+
   /// Runs one SQL command on the maintenance database through `psql`.
   private func runSQL(_ sql: String) throws {
     try Subprocess.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", maintenanceURL, "-c", sql])

@@ -12,17 +12,23 @@ extension EvidenceFigures {
     public var rowsRead: Int?
     /// Bytes of response bodies, in all; `nil` like ``rowsRead``.
     public var responseBytes: Int?
+    /// CPU seconds the adapter's process (app, driver, test client) spent in the run; `nil` like ``rowsRead``.
+    public var cpuSeconds: Double?
 
     /// Requests sent in the run.
     public var requests: Int { statuses.values.reduce(0, +) }
 
     /// A measured run.
-    public init(requestsPerSecond: Double, statements: Int, statuses: [Int: Int], rowsRead: Int?, responseBytes: Int?) {
+    public init(
+      requestsPerSecond: Double, statements: Int, statuses: [Int: Int], rowsRead: Int?, responseBytes: Int?,
+      cpuSeconds: Double?
+    ) {
       self.requestsPerSecond = requestsPerSecond
       self.statements = statements
       self.statuses = statuses
       self.rowsRead = rowsRead
       self.responseBytes = responseBytes
+      self.cpuSeconds = cpuSeconds
     }
   }
 
@@ -57,13 +63,20 @@ extension EvidenceFigures {
     public var skusWhenColliding: Int
     /// One per scenario, in the order the bench ran them.
     public var scenarios: [Scenario]
+    /// What making one 8 kB write durable cost on the cluster's disk, in microseconds (`pg_test_fsync`); `nil` when
+    /// not measured.
+    public var durableWriteMicroseconds: Double?
 
     /// Figures measured on `machine`.
-    public init(machine: String, requestsPerRun: Int, skusWhenColliding: Int, scenarios: [Scenario]) {
+    public init(
+      machine: String, requestsPerRun: Int, skusWhenColliding: Int, scenarios: [Scenario],
+      durableWriteMicroseconds: Double?
+    ) {
       self.machine = machine
       self.requestsPerRun = requestsPerRun
       self.skusWhenColliding = skusWhenColliding
       self.scenarios = scenarios
+      self.durableWriteMicroseconds = durableWriteMicroseconds
     }
   }
 

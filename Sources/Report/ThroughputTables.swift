@@ -36,16 +36,23 @@ extension EvidenceFigures.RealStackCreateProduct {
       "`python/apps/original` and `python/apps/fixed` on Flask + SQLAlchemy + PostgreSQL with durable commits "
         + "(`fsync` and `synchronous_commit` on), measured on \(machine) by the adapter's `bench` command "
         + "(Flask's test client on K threads, each with its own connection, timed inside the adapter): "
-        + "\(requestsPerRun) valid creates per run after a warm-up, colliding runs over \(skusWhenColliding) SKUs.",
+        + "\(requestsPerRun) valid creates per run after a warm-up, colliding runs over \(skusWhenColliding) SKUs. "
+        + "CPU is the adapter's process (the app, SQLAlchemy, psycopg2, the test client), not the server's: when "
+        + "it nears the wall time per request, the run is bound by Python, not by the database."
+        + (durableWriteMicroseconds.map {
+          " Making one 8 kB write durable (what each commit waits for; `pg_test_fsync`, fdatasync) took "
+            + "\(EvidenceFile.whole($0)) µs on this disk."
+        } ?? ""),
       "",
-      "| scenario | original (req/s) | fixed (req/s) | fixed / original | original: statements per request, statuses "
-        + "| fixed: statements per request, statuses |",
-      "|---|---|---|---|---|---|",
+      "| scenario | original (req/s) | fixed (req/s) | fixed / original | CPU per request, original / fixed (ms) "
+        + "| original: statements per request, statuses | fixed: statements per request, statuses |",
+      "|---|---|---|---|---|---|---|",
     ]
     lines += scenarios.map {
       "| \($0.label) | \(EvidenceFile.whole($0.original.requestsPerSecond)) "
         + "| \(EvidenceFile.whole($0.fixed.requestsPerSecond)) "
         + "| \(EvidenceFile.hundredths($0.fixed.requestsPerSecond / $0.original.requestsPerSecond)) "
+        + "| \($0.original.cpuPerRequest) / \($0.fixed.cpuPerRequest) "
         + "| \($0.original.summary) | \($0.fixed.summary) |"
     }
     return lines.joined(separator: "\n")
@@ -60,6 +67,11 @@ extension EvidenceFigures.RealStackCreateProduct.Scenario {
 }
 
 extension EvidenceFigures.AppRun {
+  /// The adapter's CPU milliseconds per request, e.g. `3.41`; `–` when the run did not measure it.
+  var cpuPerRequest: String {
+    cpuSeconds.map { EvidenceFile.hundredths($0 * 1_000 / Double(max(requests, 1))) } ?? "–"
+  }
+
   /// Statements per request and the statuses, e.g. `3.4; 201: 100, 409: 900`.
   var summary: String {
     let perRequest = Double(statements) / Double(max(requests, 1))

@@ -34,15 +34,18 @@ enum RealCreateProductBenchmark {
             + EvidenceFile.hundredths(scenario.fixed.requestsPerSecond / scenario.original.requestsPerSecond))
       }
     }
+    let durableWrite = try stack.cluster.durableWriteMicroseconds()
+    print("one durable 8 kB write (pg_test_fsync, fdatasync): \(durableWrite.map { "\($0) µs" } ?? "not measured")")
     return EvidenceFigures.RealStackCreateProduct(
-      machine: Machine.description, requestsPerRun: requests, skusWhenColliding: collidingSKUs, scenarios: scenarios)
+      machine: Machine.description, requestsPerRun: requests, skusWhenColliding: collidingSKUs, scenarios: scenarios,
+      durableWriteMicroseconds: durableWrite)
   }
 
   /// What the adapter measured, as the figures file keeps it.
   static func figures(_ outcome: RealApp.BenchOutcome) -> EvidenceFigures.AppRun {
     EvidenceFigures.AppRun(
       requestsPerSecond: outcome.throughput, statements: outcome.statements, statuses: outcome.statuses,
-      rowsRead: outcome.rowsRead, responseBytes: outcome.responseBytes)
+      rowsRead: outcome.rowsRead, responseBytes: outcome.responseBytes, cpuSeconds: outcome.cpuSeconds)
   }
 
   /// An adapter running the app at `path` (relative to `python/`) on a new database of `stack`.

@@ -17,6 +17,21 @@ struct PostgresClusterTests {
     #expect(!PostgresCluster.isPlainIdentifier("1abc"))
   }
 
+  @Test func durableWriteCostIsPgTestFsyncsFdatasyncFigureForOneWrite() {
+    let output = """
+      Compare file sync methods using one 8kB write:
+      (in wal_sync_method preference order, except fdatasync is Linux's default)
+              open_datasync                      6024.750 ops/sec     166 usecs/op
+              fdatasync                         13444.866 ops/sec      74 usecs/op
+              fsync                             14642.795 ops/sec      68 usecs/op
+
+      Compare file sync methods using two 8kB writes:
+              fdatasync                          8597.328 ops/sec     116 usecs/op
+      """
+    #expect(PostgresCluster.fdatasyncMicroseconds(in: output) == 74)
+    #expect(PostgresCluster.fdatasyncMicroseconds(in: "pg_test_fsync: could not open") == nil)
+  }
+
   @Test(
     "Opt-in (STOCKFLOW_REAL_STACK=1): a started cluster creates databases and stop removes its folder",
     .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"))

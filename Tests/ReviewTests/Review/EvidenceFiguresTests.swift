@@ -14,10 +14,13 @@ struct EvidenceFiguresTests {
     scenarios: [
       .init(
         clients: 8, collidingSkus: true,
-        original: .init(requestsPerSecond: 20, statements: 60, statuses: [200: 10], rowsRead: 20, responseBytes: 400),
+        original: .init(
+          requestsPerSecond: 20, statements: 60, statuses: [200: 10], rowsRead: 20, responseBytes: 400,
+          cpuSeconds: 0.4),
         fixed: .init(
-          requestsPerSecond: 30, statements: 34, statuses: [201: 2, 409: 8], rowsRead: 12, responseBytes: 500))
-    ])
+          requestsPerSecond: 30, statements: 34, statuses: [201: 2, 409: 8], rowsRead: 12, responseBytes: 500,
+          cpuSeconds: 0.3))
+    ], durableWriteMicroseconds: 74)
 
   @Test func aRunThatMeasuredOnlyTheRealStackKeepsTheInMemoryFigures() {
     let committed = EvidenceFigures(inMemoryCreateProduct: Self.inMemory)
@@ -48,7 +51,9 @@ struct EvidenceFiguresTests {
 
   @Test func theRendererWritesTheFiguresIntoTables() {
     let lines = EvidenceFile.markdown(EvidenceFigures(realStackCreateProduct: Self.realStack)).split(separator: "\n")
-    #expect(lines.contains("| 8 clients, colliding SKUs | 20 | 30 | 1.5 | 6.0; 200: 10 | 3.4; 201: 2, 409: 8 |"))
+    #expect(
+      lines.contains("| 8 clients, colliding SKUs | 20 | 30 | 1.5 | 40.0 / 30.0 | 6.0; 200: 10 | 3.4; 201: 2, 409: 8 |")
+    )
   }
 
   @Test func aSectionNotMeasuredYetIsLeftOut() {
