@@ -9,7 +9,9 @@ import Store
 /// `Idempotency-Key`, a retry of a create whose answer was lost gets the first answer instead of a 409. Without a
 /// `warehouse_id` the product enters the catalog unstocked.
 @Sendable
-public func createProduct(_ request: Request, _ db: Session) throws -> Response {
+public func createProduct(
+  _ request: Request, _ db: Session
+) throws -> Response {
   guard let principal = request.principal else {  // finding: no-authentication
     return ClientError.unauthenticated.response
   }
@@ -23,11 +25,12 @@ public func createProduct(_ request: Request, _ db: Session) throws -> Response 
     db.rollback()
     return DatabaseFailure.response(to: error, serving: request)
   }
+
   let data: ProductInput
   let key: IdempotencyKey?
   do {
     data = try ProductInput(request)  // finding: non-object-body, html-error-responses
-    key = try IdempotencyKey(request)  // finding: non-idempotent-retry
+    key = try IdempotencyKey(request)
   } catch {
     return error.response
   }
@@ -44,17 +47,20 @@ private func insertProduct(
   if let refusal = try warehouseRefusal(data, principal, db) {  // finding: unknown-warehouse, no-tenant-check
     return refusal
   }
+  // Create new product
   if let refusal = try skuRefusal(data, db) {  // finding: duplicate-sku, sku-case-variants
     return refusal
   }
-
-  // Create new product
   let product = db.add(
     "products",
     [
-      "name": .text(data.name),
-      "sku": .text(data.sku),
-      "price": .decimal(data.price),  // finding: float-price
+      "name":
+        .text(data.name),
+      "sku":
+        .text(data.sku),
+      "price":
+        .decimal(data.price),  // finding: float-price
+
       "company_id": .int(principal.companyID),  // finding: product-tied-to-warehouse
       "created_at": .timestamp(time), "updated_at": .timestamp(time),
     ])
@@ -70,14 +76,17 @@ private func insertProduct(
   let inventory = db.add(
     "inventory",
     [
-      "product_id": .int(productID),
-      "warehouse_id": .int(warehouseID),
-      "quantity": .int(data.initialQuantity),  // finding: required-optional-field
+      "product_id":
+        .int(productID),
+      "warehouse_id":
+        .int(warehouseID),
+      "quantity":
+        .int(data.initialQuantity),  // finding: required-optional-field
     ])
   try db.flush()
   try InitialStock.log(inventory, of: data.initialQuantity, by: principal, at: time, db)  // finding: no-change-log
-  key?.keep(for: data, company: principal.companyID, product: productID, at: time, db)
-  try db.commit()  // finding: non-atomic-commit
+  key?.keep(for: data, company: principal.companyID, product: productID, at: time, db)  // finding: non-idempotent-retry
+  try db.commit()
 
   return created(productID)  // finding: wrong-status-code
 }

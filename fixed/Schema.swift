@@ -8,7 +8,7 @@ public let schema = Schema(
   name: "fixed",
   tables: [
     TableSchema("companies", columns: [Column("name", .text(maxLength: 255))]),
-    SupplySchema.users,
+    SupplySchema.users,  // finding: no-role-check
     TableSchema(
       "warehouses",
       columns: [Column("company_id", .integer), Column("name", .text(maxLength: 255))],
@@ -26,13 +26,16 @@ public let schema = Schema(
         Column("sku_normalized", .text(maxLength: 64), generatedAs: "lower(sku)") {  // finding: sku-case-variants
           .text($0["sku"]?.text?.lowercased() ?? "")
         },
+
         Column("price", .decimal(precision: 12, scale: 2)),  // finding: float-price
+
         Column("company_id", .integer),  // finding: product-tied-to-warehouse, no-tenant-check
+
         Column("product_type_id", .integer, nullable: true),  // finding: alerts-ignores-product-type
         Column("low_stock_threshold", .integer, nullable: true),
         Column("created_at", .timestamp), Column("updated_at", .timestamp),
       ],
-      uniques: [  // finding: duplicate-sku, sku-race, sku-case-variants
+      uniques: [  // finding: duplicate-sku, sku-race
         UniqueConstraint("products_sku_normalized_key", ["sku_normalized"])
       ],
       foreignKeys: [  // finding: product-tied-to-warehouse
@@ -84,7 +87,7 @@ public let schema = Schema(
         Column("reason", .text(maxLength: 64)),
         Column("user_id", .integer, nullable: true),
         Column("created_at", .timestamp),
-        Column("corrects_id", .integer, nullable: true),
+        Column("corrects_id", .integer, nullable: true),  // finding: no-change-log
       ],
       foreignKeys: [
         ForeignKey("inventory_changes_inventory_id_fkey", "inventory_id", references: "inventory", onDelete: .restrict),
@@ -115,5 +118,6 @@ public let schema = Schema(
         ForeignKey("idempotency_keys_product_id_fkey", "product_id", references: "products", onDelete: .cascade),
       ]
     ),
-  ] + SupplySchema.tables  // finding: alerts-placeholder-supplier, alerts-fake-sales-rate
+  ]
+    + SupplySchema.tables  // finding: alerts-placeholder-supplier, alerts-fake-sales-rate
 )

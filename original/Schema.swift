@@ -17,9 +17,12 @@ public let schema = Schema(
       "products",
       columns: [
         Column("name", .text(maxLength: 255)),
-        Column("sku", .text(maxLength: 64)),  // finding: duplicate-sku
+        Column("sku", .text(maxLength: 64)),  // finding: sku-race
+
         Column("price", .real),  // finding: float-price
+
         Column("warehouse_id", .integer, nullable: true),  // finding: product-tied-to-warehouse
+
         Column("low_stock_threshold", .integer, nullable: true),
       ],
       foreignKeys: [  // finding: product-tied-to-warehouse
@@ -33,7 +36,7 @@ public let schema = Schema(
         Column("warehouse_id", .integer),
         Column("quantity", .integer),
       ],
-      foreignKeys: [  // finding: duplicate-inventory-row
+      foreignKeys: [
         ForeignKey("inventory_product_id_fkey", "product_id", references: "products"),
         ForeignKey("inventory_warehouse_id_fkey", "warehouse_id", references: "warehouses"),
       ]

@@ -58,7 +58,54 @@ struct ReviewCommandTests {
     for header in headers {
       #expect(header.contains(" findings: "), "every changed range of the paired diff is tagged: \(header)")
     }
-    #expect(headers.contains { $0.hasSuffix("findings: non-atomic-commit, no-change-log") })
+    #expect(headers.contains { $0.hasSuffix("findings: non-atomic-commit, no-error-handling") })
+  }
+
+  /// The files `original/` and `fixed/` share (the handler and the Part 1 schema) read finding by finding: a
+  /// changed range carries at most two findings (the two a single line of the original carries), and only a
+  /// comment-only range, or one of the schema's design changes that fix no finding, is untagged. A file only
+  /// `fixed/` has is one range holding every finding it fixes, so it is not held to this.
+  @Test func thePairedFilesReadFindingByFinding() {
+    let designChanges: Set<String> = [
+      #"-  name: "original","#, #"+  name: "fixed","#,
+      #"+        Column("created_at", .timestamp), Column("updated_at", .timestamp),"#,
+      #"+        Column("reserved", .integer, default: .int(0)),"#,
+    ]
+    var paired = false
+    var ranges = 0
+    var header = ""
+    var changed: [String] = []
+    func check() {
+      guard !header.isEmpty else { return }
+      let tags = header.components(separatedBy: " findings: ").last ?? ""
+      if tags == "none" {
+        #expect(
+          !changed.isEmpty && changed.allSatisfy(designChanges.contains),
+          "a changed range of the paired files fixes no finding: \(header) \(changed)")
+      } else if tags != "none (comments)" {
+        #expect(tags.split(separator: ",").count <= 2, "more than two findings in one changed range: \(header)")
+      }
+      header = ""
+      changed = []
+    }
+    for line in review("diff").output.split(separator: "\n").map(String.init) {
+      if line.hasPrefix("--- ") {
+        check()
+        paired = line != "--- /dev/null"
+      } else if line.hasPrefix("+++ ") {
+        continue
+      } else if line.hasPrefix("@@") {
+        check()
+        if paired {
+          header = line
+          ranges += 1
+        }
+      } else if !header.isEmpty, line.hasPrefix("+") || line.hasPrefix("-") {
+        changed.append(line)
+      }
+    }
+    check()
+    #expect(ranges > 30, "the handler and the schema split into one range per finding")
   }
 
   @Test(
