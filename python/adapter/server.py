@@ -49,7 +49,7 @@ class Adapter:
             self.loaded.close()
             self.loaded = None
         self.loaded = loading.load(path, url, naming, now)
-        return {"tables": self.loaded.tables.schema_json(), "routes": self.loaded.routes()}
+        return {"tables": self.loaded.tables.schema_json(), "routes": self.loaded.routes(), "notes": self.loaded.notes}
 
     def reset(self, command):
         loaded = self.app()
