@@ -2,7 +2,7 @@ import Findings
 import RequestLayer
 
 extension Scorecard {
-  /// The scorecard as markdown: summary, baseline, choices, incidents, a verdict per finding, and what resolving
+  /// The scorecard as markdown: summary, baseline, choices, how the harness ran it, incidents, a verdict per finding, and what resolving
   /// each finding means.
   public var markdown: String {
     var out = ["# Grade: `\(submission)`", "", summary, "", "Scoring: \(Scorecard.rule)", ""]
@@ -20,6 +20,9 @@ extension Scorecard {
         out += baseline.choices.map { "- \($0.question) \($0.answer)" }
         out.append("")
       }
+    }
+    if !adaptations.isEmpty {
+      out += ["## How the harness ran it", ""] + adaptations.map { "- \($0)" } + [""]
     }
     if !incidents.isEmpty {
       out += ["## Refused or stopped", ""] + incidents.map { "- \($0)" } + [""]
@@ -42,7 +45,7 @@ extension Scorecard {
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// The scorecard as JSON: submission, status, score, summary, baseline, choices, incidents, and a verdict per
+  /// The scorecard as JSON: submission, status, score, summary, baseline, choices, adaptations, incidents, and a verdict per
   /// finding with what full and partial resolution mean.
   public var json: JSONValue {
     var object: [(String, JSONValue)] = [
@@ -65,6 +68,7 @@ extension Scorecard {
           ]
         ))
     }
+    object.append(("adaptations", .array(adaptations.map(JSONValue.string))))
     object.append(("incidents", .array(incidents.map(JSONValue.string))))
     object.append(
       (

@@ -79,27 +79,30 @@ def _forget(root: str):
             del sys.modules[key]
 
 
-def _import(path: str, notes: list[str]):
+def _import(path: str, notes: list[str], name: str | None = None):
     """The app's module (a package folder or a `.py` file), imported fresh.
 
-    The folder holding it (a package's parent, a file's own folder) goes on the import path, after the standard
-    library and the installed packages, so a flat layout (`from models import db`) and a package importing itself
-    by name (`from app.models import Product`) resolve as they do when run from that folder. The module gets its
-    own name unless that would shadow something already importable; then a name of its own (relative imports still
-    work, imports by name do not).
+    The submission's own folder (the package folder itself, or the folder holding the file) goes on the import
+    path, after the standard library and the installed packages, so a flat layout (`from models import db`,
+    `from routes.products import bp`) resolves as it does when run from that folder. The module is imported under
+    its own name (`name`, or the folder's or file's), so a package importing itself by name (`from app.models
+    import Product`, `app.config.from_object("app.config.Config")`) finds itself; when that name would shadow a
+    module found elsewhere (the standard library, an installed package, the adapter), under a name of the adapter's
+    (relative imports still work, imports by name do not), and the notes say so.
     """
     location = os.path.abspath(path).rstrip(os.sep)
     if os.path.isdir(location):
         init = os.path.join(location, "__init__.py")
         if not os.path.isfile(init):
             raise protocol_error(f"`app` {path!r} is a folder without __init__.py")
-        own = os.path.basename(location)
+        own = name or os.path.basename(location)
+        root = location
     elif os.path.isfile(location) and location.endswith(".py"):
         init = None
-        own = os.path.splitext(os.path.basename(location))[0]
+        own = name or os.path.splitext(os.path.basename(location))[0]
+        root = os.path.dirname(location)
     else:
         raise protocol_error(f"`app` {path!r} is neither a package folder nor a .py file")
-    root = os.path.dirname(location)
     _forget(root)
     if own.isidentifier() and not keyword.iskeyword(own) and not _shadows(own, root):
         name = own
@@ -186,7 +189,7 @@ def _rebind(db, app, database_url: str):
     return old
 
 
-def load(path: str, database_url: str, naming, now: str | None = None) -> LoadedApp:
+def load(path: str, database_url: str, naming, now: str | None = None, name: str | None = None) -> LoadedApp:
     """Imports and builds the app, points it at `database_url` and gives it fresh tables.
 
     Before the import, `DATABASE_URL` and `SQLALCHEMY_DATABASE_URI` are set in the environment to `database_url`, for
@@ -197,7 +200,7 @@ def load(path: str, database_url: str, naming, now: str | None = None) -> Loaded
     notes: list[str] = []
     os.environ["DATABASE_URL"] = database_url
     os.environ["SQLALCHEMY_DATABASE_URI"] = database_url
-    module = _import(path, notes)
+    module = _import(path, notes, name)
     config = {"SQLALCHEMY_DATABASE_URI": database_url, "PROPAGATE_EXCEPTIONS": False, "TESTING": False}
     if now is not None:
         config["STOCKFLOW_NOW"] = now

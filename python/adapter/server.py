@@ -37,6 +37,9 @@ class Adapter:
         url = required(command, "database_url", str)
         naming = Naming.from_command(command.get("mapping"))
         now = optional(command, "now", str)
+        name = optional(command, "name", str)
+        if name is not None and not name.isidentifier():
+            raise protocol_error("field `name` must be a Python identifier, the module name to import the app under")
         if now is not None:
             try:
                 moment = datetime.fromisoformat(now)
@@ -48,7 +51,7 @@ class Adapter:
         if self.loaded is not None:
             self.loaded.close()
             self.loaded = None
-        self.loaded = loading.load(path, url, naming, now)
+        self.loaded = loading.load(path, url, naming, now, name)
         return {"tables": self.loaded.tables.schema_json(), "routes": self.loaded.routes(), "notes": self.loaded.notes}
 
     def reset(self, command):
