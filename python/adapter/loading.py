@@ -71,11 +71,13 @@ def _shadows(name: str, root: str) -> bool:
 
 
 def _forget(root: str):
-    """Drops the modules an earlier load imported from `root` (never the adapter's own), so a reload is fresh."""
+    """Drops the modules an earlier load imported (its package and submodules, whatever folder they came from)
+    and any other module imported from `root` (never the adapter's own), so a reload is fresh."""
     for key, module in list(sys.modules.items()):
         origin = getattr(module, "__file__", None)
         keep = any(_inside(origin, folder) for folder in (_HERE, sys.prefix, sys.base_prefix))
-        if key in _loaded_names or (_inside(origin, root) and not keep):
+        ours = key.split(".", 1)[0] in _loaded_names
+        if ours or (_inside(origin, root) and not keep):
             del sys.modules[key]
 
 

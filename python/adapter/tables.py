@@ -174,7 +174,11 @@ def _insert_statement(table: str, values: dict):
     )
 
 
-def _insert(cursor, table: str, values: dict) -> int:
+def _insert(cursor, table: str, values: dict, has_id: bool = True) -> int | None:
+    """Inserts one row; answers its id (`None` for a table without an `id` column, keyed by its other columns)."""
+    if not has_id:
+        cursor.execute(_insert_statement(table, values), list(values.values()))
+        return None
     cursor.execute(_insert_statement(table, values) + sql.SQL(" RETURNING id"), list(values.values()))
     return cursor.fetchone()[0]
 
@@ -292,12 +296,15 @@ class Tables:
     def sequences(self, cursor) -> dict[str, str]:
         """Each table's `id` sequence, looked up once."""
         if getattr(self, "_sequences", None) is None:
-            self._sequences = {}
+            sequences = {}
             for table in self.names:
+                if not any(column.name == "id" for column in self.columns[table]):
+                    continue  # a composite key (an association table): no id sequence to move
                 cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", (_quoted(table),))
                 sequence = cursor.fetchone()[0]
                 if sequence is not None:
-                    self._sequences[table] = sequence
+                    sequences[table] = sequence
+            self._sequences = sequences
         return self._sequences
 
     def seed(self, harness_table: str, rows: list) -> dict:
@@ -310,7 +317,8 @@ class Tables:
             for values in prepared:
                 self._fill(cursor, harness_table, table, values, filled)
             try:
-                ids = [_insert(cursor, table, values) for values in prepared]
+                has_id = any(column.name == "id" for column in self.columns[table])
+                ids = [_insert(cursor, table, values, has_id) for values in prepared]
                 connection.commit()
             except psycopg2.Error as exc:
                 if exc.pgcode is None or exc.pgcode.startswith("08"):

@@ -2,9 +2,12 @@
 a `create_app()` without a parameter, a module-level `app` with its own SQLite URI, and models whose NOT NULL
 columns the fixture does not fill (the small apps under `tests/apps/` are written for these tests)."""
 
+import os
+import shutil
+import tempfile
 import unittest
 
-from support import FIXTURE, Adapter, body_json, drop_database, fresh_database_url, needs_database, post_json
+from support import PYTHON_DIR, FIXTURE, Adapter, body_json, drop_database, fresh_database_url, needs_database, post_json
 
 
 class _Loaded(unittest.TestCase):
@@ -30,7 +33,7 @@ class FlatLayoutTests(_Loaded):
 
     def test_the_folder_is_on_the_import_path_and_the_factory_needs_no_parameter(self):
         self.assertIn("create_app() takes no configuration: built as written, then configured", self.loaded["notes"])
-        self.assertEqual(set(self.loaded["tables"]), {"companies", "warehouses", "products"})
+        self.assertEqual(set(self.loaded["tables"]), {"companies", "warehouses", "products", "bundle_components"})
         self.assertIn({"rule": "/api/products", "methods": ["POST"]}, self.loaded["routes"])
 
     def test_its_sqlite_uri_is_replaced_by_the_harness_database(self):
@@ -69,6 +72,15 @@ class FlatLayoutTests(_Loaded):
         self.assertEqual(answer["ids"], [1])
         self.assertEqual(answer["filled"], {"created_at": "default"})
 
+    def test_a_table_keyed_by_two_columns_resets_and_seeds_without_an_id(self):
+        self.adapter.ok("reset", fixture=FIXTURE)
+        self.adapter.ok("seed", table="products", rows=[{"name": "A", "sku": "A", "price": 1},
+                                                        {"name": "B", "sku": "B", "price": 1}])
+        answer = self.adapter.ok("seed", table="bundle_components", rows=[{"bundle_id": 1, "component_id": 2}])
+        self.assertEqual((answer["ids"], answer["filled"]), ([None], {"quantity": "default"}))
+        self.adapter.ok("reset", fixture=FIXTURE)
+        self.assertEqual(self.adapter.ok("dump")["tables"]["bundle_components"]["rows"], [])
+
 
 @needs_database
 class SelfNamedPackageTests(_Loaded):
@@ -89,6 +101,17 @@ class SelfNamedPackageTests(_Loaded):
     def test_loading_it_again_imports_it_afresh(self):
         again = self.adapter.ok("load", app=self.APP, database_url=self.url)
         self.assertEqual(again["tables"], self.loaded["tables"])
+
+    def test_a_copy_under_another_folder_name_is_imported_under_the_name_given(self):
+        with tempfile.TemporaryDirectory() as folder:
+            copy = os.path.join(folder, "submission")
+            shutil.copytree(os.path.join(PYTHON_DIR, self.APP), copy)
+            again = self.adapter.ok("load", app=copy, database_url=self.url, name="selfnamed")
+            self.assertEqual(again["tables"], self.loaded["tables"])
+            refused = self.adapter.send("load", app=copy, database_url=self.url)
+            self.assertEqual(refused["error"]["kind"], "app-load")
+            self.assertIn("No module named 'selfnamed", refused["error"]["message"])
+        self.adapter.ok("load", app=self.APP, database_url=self.url)
 
 
 @needs_database

@@ -39,3 +39,11 @@ class Product(Stamped, db.Model):
     name = db.Column(db.String(100), nullable=False)
     sku = db.Column(db.String(50), nullable=False, unique=True)
     price = db.Column(db.Numeric(10, 2), nullable=False)
+
+
+class BundleComponent(db.Model):
+    """An association table keyed by its two columns: no `id`, so no id sequence."""
+    __tablename__ = "bundle_components"
+    bundle_id = db.Column(db.Integer, db.ForeignKey("products.id"), primary_key=True)
+    component_id = db.Column(db.Integer, db.ForeignKey("products.id"), primary_key=True)
+    quantity = db.Column(db.Integer, nullable=False, default=1)
