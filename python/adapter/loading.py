@@ -12,7 +12,7 @@ from flask import got_request_exception
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from . import recording
+from . import clock, recording
 from .errors import AdapterError, database_error, format_exception, protocol_error
 from .tables import Tables
 
@@ -202,6 +202,7 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
     notes: list[str] = []
     os.environ["DATABASE_URL"] = database_url
     os.environ["SQLALCHEMY_DATABASE_URI"] = database_url
+    clock.set_moment(now)
     module = _import(path, notes, name)
     config = {"SQLALCHEMY_DATABASE_URI": database_url, "PROPAGATE_EXCEPTIONS": False, "TESTING": False}
     if now is not None:

@@ -64,7 +64,8 @@ class FlatLayoutTests(_Loaded):
         self.assertEqual([row["email"] for row in companies],
                          ["companies-1-email@example.invalid", "companies-2-email@example.invalid"])
         self.assertEqual({row["plan"] for row in companies}, {"free"})
-        self.assertTrue(all(row["created_at"] is not None for row in companies))
+        # The mixin's default is `datetime.now(timezone.utc)`: the app's clock reads the harness's moment.
+        self.assertEqual([row["created_at"] for row in companies], [{"timestamp": "2026-01-15T12:00:00Z"}] * 2)
 
     def test_a_seed_is_filled_the_same_way(self):
         self.adapter.ok("reset", fixture=FIXTURE)
