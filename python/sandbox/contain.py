@@ -127,7 +127,9 @@ def _enter(args):
         _note("not root: no separate user, network or mount namespace; limits only")
     _limit(args)
     os.chdir(args.workdir)
-    os.execve(python, [python, "-I", "-c",
+    # -S as well as -I: the interpreter's own site-packages (whatever the machine's Python has installed) stay off
+    # the path, so a submission imports only the standard library, the pinned requirements and its own files.
+    os.execve(python, [python, "-I", "-S", "-c",
                                "import sys; sys.path[:0] = __import__('os').environ['PYTHONPATH'].split(':');"
                                " import runpy; runpy.run_module('sandbox.run_adapter', run_name='__main__')"], env)
 
