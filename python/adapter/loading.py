@@ -112,7 +112,8 @@ def _import(path: str, notes: list[str], name: str | None = None):
     else:
         stem = re.sub(r"\W", "_", own) or "app"
         name = f"stockflow_app_{stem}_{next(_counter)}"
-        notes.append(f"imported as {name}: the name {own} is taken by another module")
+        if own.isidentifier() and not keyword.iskeyword(own):  # a name like `do-nothing` cannot be imported anyway
+            notes.append(f"imported as {name}: the name {own} is taken by another module")
     if root not in sys.path:
         sys.path.append(root)
     if init is not None:

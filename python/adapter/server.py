@@ -38,8 +38,6 @@ class Adapter:
         naming = Naming.from_command(command.get("mapping"))
         now = optional(command, "now", str)
         name = optional(command, "name", str)
-        if name is not None and not name.isidentifier():
-            raise protocol_error("field `name` must be a Python identifier, the module name to import the app under")
         if now is not None:
             try:
                 moment = datetime.fromisoformat(now)

@@ -112,6 +112,8 @@ class SelfNamedPackageTests(_Loaded):
             refused = self.adapter.send("load", app=copy, database_url=self.url)
             self.assertEqual(refused["error"]["kind"], "app-load")
             self.assertIn("No module named 'selfnamed", refused["error"]["message"])
+        hyphenated = self.adapter.ok("load", app="tests/apps/module_app.py", database_url=self.url, name="module-app")
+        self.assertNotIn("imported as", " ".join(hyphenated["notes"]))  # no identifier, so no import by name
         self.adapter.ok("load", app=self.APP, database_url=self.url)
 
 
