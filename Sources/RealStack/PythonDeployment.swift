@@ -15,6 +15,8 @@ public final class PythonDeployment: Deployment {
   /// The app's tables and their PostgreSQL column types, as it created them.
   public let shape: RealApp.Shape
   let app: RealApp
+  /// What the first reset skipped and filled.
+  private let firstReset = Mutex<RealApp.Skipped?>(nil)
 
   /// Launches an adapter for the app at `path` (relative to `python/` or absolute) on a new database of `stack`.
   public convenience init(name: String, path: String, on stack: RealStack, mapping: RealApp.Mapping? = nil) throws {
@@ -25,17 +27,51 @@ public final class PythonDeployment: Deployment {
 
   /// Loads the app at `path` through an adapter already running (a sandboxed one, say) on the database at
   /// `databaseURL`.
-  public init(name: String, app: RealApp, path: String, databaseURL: String, mapping: RealApp.Mapping? = nil) throws {
+  /// `moduleName` is the name to import it under, when its path does not end in it (a sandbox's copy).
+  public init(
+    name: String, app: RealApp, path: String, databaseURL: String, mapping: RealApp.Mapping? = nil,
+    moduleName: String? = nil
+  ) throws {
     self.name = name
     self.app = app
     shape = try app.load(
-      app: path, databaseURL: databaseURL, mapping: mapping, now: Timestamp.iso8601(Request.defaultTime))
+      app: path, databaseURL: databaseURL, mapping: mapping, now: Timestamp.iso8601(Request.defaultTime),
+      moduleName: moduleName)
     endpoints = Self.endpoints(shape.routes)
   }
 
   public func start(with fixture: Fixture) throws -> any SystemUnderTest {
-    _ = try app.reset(fixture: fixture.tables)
+    let reset = try app.reset(fixture: fixture.tables)
+    firstReset.withLock { if $0 == nil { $0 = reset } }
     return PythonSystem(app: app, tables: shape.tables.mapValues { Set($0.keys) })
+  }
+
+  /// What the adapter did to run the app as handed in: `load`'s notes, then what the first reset filled (the
+  /// columns the fixture leaves out that the schema requires or defaults) and skipped (what the schema lacks).
+  public var adaptations: [String] {
+    var sentences = shape.notes
+    guard let reset = firstReset.withLock({ $0 }) else { return sentences }
+    let byHow = { (how: String) in
+      reset.filled.keys.sorted().flatMap { table in
+        reset.filled[table]!.filter { $0.value == how }.keys.sorted().map { "\(table).\($0)" }
+      }
+    }
+    if case let columns = byHow("default"), !columns.isEmpty {
+      sentences.append("fixture columns filled with the model's default: " + columns.joined(separator: ", "))
+    }
+    if case let columns = byHow("placeholder"), !columns.isEmpty {
+      sentences.append(
+        "NOT NULL fixture columns without a default filled with a placeholder of their type: "
+          + columns.joined(separator: ", "))
+    }
+    if !reset.tables.isEmpty {
+      sentences.append("fixture tables the schema lacks, skipped: " + reset.tables.joined(separator: ", "))
+    }
+    let columns = reset.columns.keys.sorted().flatMap { table in reset.columns[table]!.map { "\(table).\($0)" } }
+    if !columns.isEmpty {
+      sentences.append("fixture columns the schema lacks, skipped: " + columns.joined(separator: ", "))
+    }
+    return sentences
   }
 
   /// Ends the adapter process.

@@ -24,6 +24,9 @@ public struct RealApp: Sendable {
     /// Column name to PostgreSQL type, per table.
     public var tables: [String: [String: String]]
     public var routes: [Route]
+    /// What the adapter did to run the app as handed in (`load`'s `notes`), e.g. `database URI sqlite:///data.db
+    /// replaced by the harness's database`.
+    public var notes: [String] = []
   }
 
   /// One route of the app.
@@ -43,10 +46,13 @@ public struct RealApp: Sendable {
     }
   }
 
-  /// What `reset` skipped because the app's schema lacks it.
+  /// What `reset` skipped because the app's schema lacks it, and the columns the fixture leaves out that it filled.
   public struct Skipped: Hashable, Sendable {
     public var tables: [String]
     public var columns: [String: [String]]
+    /// Per table, each column filled and how: `default` (the model's Python-side default) or `placeholder` (a value
+    /// of its type for a NOT NULL column nothing else fills).
+    public var filled: [String: [String: String]] = [:]
   }
 
   /// How the database answered a `seed`.
@@ -76,11 +82,15 @@ public struct RealApp: Sendable {
 
   /// `load`: imports the app at `app` (relative to python/ or absolute), builds it on `databaseURL` and creates
   /// its tables. App import errors come back as ``AdapterError`` of kind `app-load`.
-  public func load(app: String, databaseURL: String, mapping: Mapping? = nil, now: String? = nil) throws -> Shape {
+  /// `moduleName` is the name to import it under (a submission's own name, though its copy is called otherwise).
+  public func load(
+    app: String, databaseURL: String, mapping: Mapping? = nil, now: String? = nil, moduleName: String? = nil
+  ) throws -> Shape {
     var command: [(String, JSONValue)] = [
       ("op", "load"), ("app", .string(app)), ("database_url", .string(databaseURL)),
     ]
     if let now { command.append(("now", .string(now))) }
+    if let moduleName { command.append(("name", .string(moduleName))) }
     if let mapping {
       let tables = JSONValue.object(
         JSONObject(mapping.tables.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
@@ -103,7 +113,8 @@ public struct RealApp: Sendable {
         routes.append(Route(rule: route["rule"].flatMap(Self.string) ?? "", methods: methods))
       }
     }
-    return Shape(tables: tables, routes: routes)
+    let notes: [String] = if case .array(let items) = answer["notes"] { items.compactMap(Self.string) } else { [] }
+    return Shape(tables: tables, routes: routes, notes: notes)
   }
 
   /// `reset`: empties every table and inserts `fixture` table by table (rows keep their ids); answers what the
@@ -113,7 +124,13 @@ public struct RealApp: Sendable {
       ["table": .string(table), "rows": .array(rows.map(Self.protocolRow))]
     }
     let answer = try adapter.call(["op": "reset", "fixture": .array(tables)])
-    guard case .object(let skipped) = answer["skipped"] else { return Skipped(tables: [], columns: [:]) }
+    var filled: [String: [String: String]] = [:]
+    if case .object(let byTable) = answer["filled"] {
+      for (table, columns) in byTable.members { filled[table] = Self.stringMap(columns) }
+    }
+    guard case .object(let skipped) = answer["skipped"] else {
+      return Skipped(tables: [], columns: [:], filled: filled)
+    }
     let skippedTables: [String] =
       if case .array(let names) = skipped["tables"] { names.compactMap(Self.string) } else { [] }
     var columns: [String: [String]] = [:]
@@ -122,7 +139,7 @@ public struct RealApp: Sendable {
         if case .array(let list) = names { columns[table] = list.compactMap(Self.string) }
       }
     }
-    return Skipped(tables: skippedTables, columns: columns)
+    return Skipped(tables: skippedTables, columns: columns, filled: filled)
   }
 
   /// `seed`: inserts `rows` into `table` in one committed transaction, as another code path would.

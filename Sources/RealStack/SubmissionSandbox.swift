@@ -28,8 +28,12 @@ public final class SubmissionSandbox: Sendable {
   /// incidents log, which the sandbox opens before dropping to the submission's user, so that the submission can
   /// add to it but neither read, rename, delete nor (append-only) truncate it.
   public let harnessFolder: URL
-  /// What the adapter's `load` is given: the copy of the submission, relative to the work folder.
+  /// What the adapter's `load` is given: the copy of the submission, relative to the work folder (a single file
+  /// comes with its own folder, whose other files a flat layout imports by name).
   public let appPath: String
+  /// The module name the submission is imported under: its own folder's or file's name, which a package importing
+  /// itself by name (`from app.models import Product`) needs, though its copy is called `submission`.
+  public let moduleName: String
   /// The adapter, talking through the sandbox.
   public let adapter: AdapterProcess
   public let limits: Limits
@@ -48,7 +52,8 @@ public final class SubmissionSandbox: Sendable {
       "stockflow-harness.\(id)", isDirectory: true)
     try FileManager.default.createDirectory(
       at: harnessFolder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-    appPath = submission.pathExtension == "py" ? "submission.py" : "submission"
+    appPath = submission.pathExtension == "py" ? "submission/\(submission.lastPathComponent)" : "submission"
+    moduleName = submission.deletingPathExtension().lastPathComponent
     self.limits = limits
     self.timeout = timeout
     var arguments = [

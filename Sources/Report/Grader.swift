@@ -23,6 +23,8 @@ public struct Grader: Sendable {
       Scorecard.Line(
         finding: finding, original: original[finding.id]!, submission: finding.probe.run(against: submission))
     }
-    return Scorecard(submission: submission.name, lines: lines, baseline: baseline, incidents: incidents)
+    return Scorecard(
+      submission: submission.name, lines: lines, baseline: baseline, incidents: incidents,
+      adaptations: submission.adaptations)
   }
 }

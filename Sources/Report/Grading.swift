@@ -80,6 +80,8 @@ public struct Scorecard: Sendable {
   public let baseline: Baseline?
   /// What the submission tried that its sandbox refused, or what stopped it (a timeout, a memory limit).
   public let incidents: [String]
+  /// What the harness did to run it as handed in (a database URI replaced, fixture columns filled or skipped).
+  public let adaptations: [String]
 
   /// Grades `submission` from a run that includes it and the registered original, checking its baseline.
   public init(_ run: ReviewRun, submission: Implementation, original: Implementation) {
@@ -93,11 +95,14 @@ public struct Scorecard: Sendable {
       baseline: Baseline.run(against: submission))
   }
 
-  public init(submission: String, lines: [Line], baseline: Baseline? = nil, incidents: [String] = []) {
+  public init(
+    submission: String, lines: [Line], baseline: Baseline? = nil, incidents: [String] = [], adaptations: [String] = []
+  ) {
     self.submission = submission
     self.lines = lines
     self.baseline = baseline
     self.incidents = incidents
+    self.adaptations = adaptations
   }
 
   /// Whether the submission failed its baseline: graded broken, scoring 0.

@@ -46,7 +46,8 @@ public struct Leaderboard: Sendable {
           let card = grader.grade(deployment)
           return .graded(
             Scorecard(
-              submission: card.submission, lines: card.lines, baseline: card.baseline, incidents: incidents()))
+              submission: card.submission, lines: card.lines, baseline: card.baseline, incidents: incidents(),
+              adaptations: card.adaptations))
         } catch {
           return .failed(name: submission.name, reason: String(describing: error))
         }

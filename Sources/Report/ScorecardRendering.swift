@@ -1,8 +1,8 @@
 import Findings
 
 extension Scorecard {
-  /// The scorecard as markdown: summary, baseline, choices, incidents, a verdict per finding, and what resolving
-  /// each finding means.
+  /// The scorecard as markdown: summary, baseline, choices, how the harness ran it, incidents, a verdict per
+  /// finding, and what resolving each finding means.
   public var markdown: String {
     var out = ["# Grade: `\(submission)`", "", summary, "", "Scoring: \(Scorecard.rule)", ""]
     if let baseline {
@@ -19,6 +19,9 @@ extension Scorecard {
         out += baseline.choices.map { "- \($0.question) \($0.answer)" }
         out.append("")
       }
+    }
+    if !adaptations.isEmpty {
+      out += ["## How the harness ran it", ""] + adaptations.map { "- \($0)" } + [""]
     }
     if !incidents.isEmpty {
       out += ["## Refused or stopped", ""] + incidents.map { "- \($0)" } + [""]

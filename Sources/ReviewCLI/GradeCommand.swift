@@ -14,7 +14,8 @@ enum GradeCommand {
       against the original and the submission and prints its scorecard: for each finding resolved, partly \
       resolved, still present, regressed (a defect the original did not have), unaffected or inconclusive, and a \
       score weighted by severity; a submission that fails the baseline is broken and scores 0. With --python, \
-      PATH is a Python submission (a .py file or a package folder exposing create_app(config)) run contained on \
+      PATH is a Python submission (a .py file or a package folder exposing create_app(config), create_app() or \
+      an app) run contained on \
       the real stack, or a folder of them, graded into a leaderboard.
       """,
     options: [

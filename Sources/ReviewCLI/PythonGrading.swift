@@ -48,7 +48,7 @@ enum PythonGrading {
     do {
       deployment = try PythonDeployment(
         name: submission.name, app: RealApp(adapter: sandbox.adapter), path: sandbox.appPath,
-        databaseURL: databaseURL, mapping: mapping)
+        databaseURL: databaseURL, mapping: mapping, moduleName: sandbox.moduleName)
     } catch {
       let seen = sandbox.incidents() + refused()
       throw SubmissionContractError(

@@ -1,15 +1,18 @@
 """Importing an app, building it, and giving it fresh tables on the database it is pointed at."""
 
 import importlib.util
+import inspect
 import itertools
+import keyword
 import os
 import re
 import sys
 
 from flask import got_request_exception
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
-from . import recording
+from . import clock, recording
 from .errors import AdapterError, database_error, format_exception, protocol_error
 from .tables import Tables
 
@@ -17,8 +20,9 @@ _counter = itertools.count(1)
 
 
 class LoadedApp:
-    def __init__(self, app, engine, naming, tables: Tables, plan: recording.FaultPlan):
+    def __init__(self, app, engine, naming, tables: Tables, plan: recording.FaultPlan, notes: list[str]):
         self.app = app
+        self.notes = notes
         self.engine = engine
         self.naming = naming
         self.tables = tables
@@ -37,20 +41,85 @@ class LoadedApp:
         self.engine.dispose()
 
 
-def _import(path: str):
-    """The app's module, imported fresh under a name of its own (a package folder or a `.py` file)."""
-    location = os.path.abspath(path)
-    stem = re.sub(r"\W", "_", os.path.splitext(os.path.basename(location.rstrip(os.sep)))[0]) or "app"
-    name = f"stockflow_app_{stem}_{next(_counter)}"
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_loaded_names: set[str] = set()  # top-level module names this process imported as a submission's own
+
+
+def _inside(path, folder: str) -> bool:
+    return bool(path) and os.path.abspath(path).startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _shadows(name: str, root: str) -> bool:
+    """Whether importing `name` from `root` would hide (or be hidden by) a module found elsewhere: the standard
+    library, an installed package, the adapter itself."""
+    if name in sys.stdlib_module_names or name in sys.builtin_module_names:
+        return True
+    if name in sys.modules and name not in _loaded_names:
+        return True
+    saved = sys.modules.pop(name, None) if name in _loaded_names else None
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    finally:
+        if saved is not None:
+            sys.modules[name] = saved
+    if spec is None:
+        return False
+    places = [spec.origin] + list(spec.submodule_search_locations or [])
+    return not any(_inside(place, root) for place in places if place)
+
+
+def _forget(root: str):
+    """Drops the modules an earlier load imported (its package and submodules, whatever folder they came from)
+    and any other module imported from `root` (never the adapter's own), so a reload is fresh."""
+    for key, module in list(sys.modules.items()):
+        origin = getattr(module, "__file__", None)
+        keep = any(_inside(origin, folder) for folder in (_HERE, sys.prefix, sys.base_prefix))
+        ours = key.split(".", 1)[0] in _loaded_names
+        if ours or (_inside(origin, root) and not keep):
+            del sys.modules[key]
+
+
+def _import(path: str, notes: list[str], name: str | None = None):
+    """The app's module (a package folder or a `.py` file), imported fresh.
+
+    The submission's own folder (the package folder itself, or the folder holding the file) goes on the import
+    path, after the standard library and the installed packages, so a flat layout (`from models import db`,
+    `from routes.products import bp`) resolves as it does when run from that folder. The module is imported under
+    its own name (`name`, or the folder's or file's), so a package importing itself by name (`from app.models
+    import Product`, `app.config.from_object("app.config.Config")`) finds itself; when that name would shadow a
+    module found elsewhere (the standard library, an installed package, the adapter), under a name of the adapter's
+    (relative imports still work, imports by name do not), and the notes say so.
+    """
+    location = os.path.abspath(path).rstrip(os.sep)
     if os.path.isdir(location):
         init = os.path.join(location, "__init__.py")
         if not os.path.isfile(init):
             raise protocol_error(f"`app` {path!r} is a folder without __init__.py")
-        spec = importlib.util.spec_from_file_location(name, init, submodule_search_locations=[location])
+        own = name or os.path.basename(location)
+        root = location
     elif os.path.isfile(location) and location.endswith(".py"):
-        spec = importlib.util.spec_from_file_location(name, location)
+        init = None
+        own = name or os.path.splitext(os.path.basename(location))[0]
+        root = os.path.dirname(location)
     else:
         raise protocol_error(f"`app` {path!r} is neither a package folder nor a .py file")
+    _forget(root)
+    if own.isidentifier() and not keyword.iskeyword(own) and not _shadows(own, root):
+        name = own
+        _loaded_names.add(name)
+    else:
+        stem = re.sub(r"\W", "_", own) or "app"
+        name = f"stockflow_app_{stem}_{next(_counter)}"
+        if own.isidentifier() and not keyword.iskeyword(own):  # a name like `do-nothing` cannot be imported anyway
+            notes.append(f"imported as {name}: the name {own} is taken by another module")
+    if root not in sys.path:
+        sys.path.append(root)
+    if init is not None:
+        spec = importlib.util.spec_from_file_location(name, init, submodule_search_locations=[location])
+    else:
+        spec = importlib.util.spec_from_file_location(name, location)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
@@ -68,23 +137,105 @@ def _on_exception(sender, exception, **extra):
         trace.exception = exception
 
 
-def load(path: str, database_url: str, naming, now: str | None = None) -> LoadedApp:
-    module = _import(path)
+# The names a factory's first parameter may have for the harness to pass it the configuration dict.
+_CONFIG_PARAMETERS = {"config", "test_config", "config_overrides", "overrides", "settings", "cfg", "conf"}
+
+
+def _takes_config(factory) -> bool:
+    """Whether to call `factory(config)` rather than `factory()`: its first parameter is required, or optional and
+    named like a configuration (`config=None`, `test_config=None`; not `config_name="development"`)."""
+    try:
+        parameters = list(inspect.signature(factory).parameters.values())
+    except (TypeError, ValueError):
+        return True
+    positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if not positional:
+        return False
+    first = positional[0]
+    return first.default is inspect.Parameter.empty or first.name in _CONFIG_PARAMETERS
+
+
+def _shown(url) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return str(url)
+
+
+def _same_database(url, database_url: str) -> bool:
+    try:
+        return make_url(url) == make_url(database_url)
+    except Exception:
+        return False
+
+
+def _rebind(db, app, database_url: str):
+    """Points the app's default Flask-SQLAlchemy engine at `database_url`, disposing the one it made in `init_app`.
+
+    Engine options the app configured are kept for a PostgreSQL URI and dropped for another backend (SQLite's
+    `check_same_thread` means nothing to psycopg2). Answers the engine it replaced.
+    """
+    engines = db._app_engines.setdefault(app, {})
+    old = engines.get(None)
+    options = {}
+    if old is not None and old.url.get_backend_name() == "postgresql":
+        options.update(db._engine_options)
+        options.update(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    options["url"] = database_url
+    db._apply_driver_defaults(options, app)
+    engines[None] = db._make_engine(None, options, app)
+    if app.config.get("SQLALCHEMY_RECORD_QUERIES"):
+        from flask_sqlalchemy import record_queries
+        record_queries._listen(engines[None])
+    if old is not None:
+        old.dispose()
+    return old
+
+
+def load(path: str, database_url: str, naming, now: str | None = None, name: str | None = None) -> LoadedApp:
+    """Imports and builds the app, points it at `database_url` and gives it fresh tables.
+
+    Before the import, `DATABASE_URL` and `SQLALCHEMY_DATABASE_URI` are set in the environment to `database_url`, for
+    apps that read their database from it. `create_app(config)` gets the configuration; a `create_app()` without a
+    parameter, or a module-level `app`, is built as written and then given the configuration, its engine replaced by
+    one on `database_url` whatever URI it configured. `notes` says what was done to run the app as handed in.
+    """
+    notes: list[str] = []
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["SQLALCHEMY_DATABASE_URI"] = database_url
+    clock.set_moment(now)
+    module = _import(path, notes, name)
     config = {"SQLALCHEMY_DATABASE_URI": database_url, "PROPAGATE_EXCEPTIONS": False, "TESTING": False}
     if now is not None:
         config["STOCKFLOW_NOW"] = now
     try:
         factory = getattr(module, "create_app", None)
-        if factory is not None:
-            app = factory(dict(config))
+        given = False
+        if factory is not None and callable(factory):
+            given = _takes_config(factory)
+            app = factory(dict(config)) if given else factory()
+            if not given:
+                notes.append("create_app() takes no configuration: built as written, then configured")
         elif getattr(module, "app", None) is not None:
             app = module.app
+            notes.append("module-level app used as built (no create_app)")
         else:
             raise AdapterError("app-load", f"{path} has neither `create_app` nor a module-level `app`")
+        if not given:
+            app.config.update({key: value for key, value in config.items() if key != "SQLALCHEMY_DATABASE_URI"})
         app.config.update(PROPAGATE_EXCEPTIONS=False, TESTING=False)
         db = app.extensions.get("sqlalchemy")
         if db is None:
             raise AdapterError("app-load", f"{path} does not use Flask-SQLAlchemy")
+        with app.app_context():
+            current = db.engine.url
+        if not _same_database(current, database_url):
+            configured = app.config.get("SQLALCHEMY_DATABASE_URI") or current
+            _rebind(db, app, database_url)
+            app.config["SQLALCHEMY_DATABASE_URI"] = database_url
+            notes.append(f"database URI {_shown(configured)} replaced by the harness's database")
+        elif not given:
+            notes.append("database read from DATABASE_URL, which the harness set to its database")
         with app.app_context():
             engine = db.engine
         metadata = db.metadata
@@ -106,4 +257,4 @@ def load(path: str, database_url: str, naming, now: str | None = None) -> Loaded
     plan = recording.FaultPlan()
     recording.install(engine, naming, plan)
     got_request_exception.connect(_on_exception, app, weak=False)
-    return LoadedApp(app, engine, naming, Tables(engine, naming, table_names), plan)
+    return LoadedApp(app, engine, naming, Tables(engine, naming, table_names, metadata, now), plan, notes)

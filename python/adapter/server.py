@@ -37,6 +37,7 @@ class Adapter:
         url = required(command, "database_url", str)
         naming = Naming.from_command(command.get("mapping"))
         now = optional(command, "now", str)
+        name = optional(command, "name", str)
         if now is not None:
             try:
                 moment = datetime.fromisoformat(now)
@@ -48,8 +49,8 @@ class Adapter:
         if self.loaded is not None:
             self.loaded.close()
             self.loaded = None
-        self.loaded = loading.load(path, url, naming, now)
-        return {"tables": self.loaded.tables.schema_json(), "routes": self.loaded.routes()}
+        self.loaded = loading.load(path, url, naming, now, name)
+        return {"tables": self.loaded.tables.schema_json(), "routes": self.loaded.routes(), "notes": self.loaded.notes}
 
     def reset(self, command):
         loaded = self.app()

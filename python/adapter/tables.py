@@ -4,6 +4,9 @@ It goes through raw DBAPI connections from the app's engine, so none of it is re
 """
 
 import contextlib
+import datetime as _dt
+import hashlib
+import uuid
 
 import psycopg2
 from psycopg2 import sql
@@ -46,6 +49,109 @@ def describe(engine, table_names: list[str]) -> dict[str, list[ColumnInfo]]:
     return columns
 
 
+class ColumnFacts:
+    """What filling a column the fixture leaves out needs: NOT NULL, a default the server supplies (a sequence, an
+    identity, a generated column, a `DEFAULT`), the length of a `varchar(n)`, an enum's first label."""
+
+    def __init__(self, not_null: bool, server_default: bool, length: int | None, first_label: str | None,
+                 type_name: str):
+        self.not_null = not_null
+        self.server_default = server_default
+        self.length = length
+        self.first_label = first_label
+        self.type_name = type_name
+
+
+def column_facts(engine, table_names: list[str]) -> dict[str, dict[str, ColumnFacts]]:
+    facts = {}
+    with raw_connection(engine, "describing the tables") as connection, connection.cursor() as cursor:
+        for table in table_names:
+            cursor.execute(
+                "SELECT a.attname, a.attnotnull, a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '',"
+                " CASE WHEN t.typname IN ('varchar', 'bpchar') AND a.atttypmod > 4 THEN a.atttypmod - 4 END,"
+                " (SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = a.atttypid ORDER BY e.enumsortorder"
+                " LIMIT 1), t.typname"
+                " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+                " WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped",
+                (_quoted(table),),
+            )
+            facts[table] = {row[0]: ColumnFacts(*row[1:]) for row in cursor.fetchall()}
+    return facts
+
+
+def _placeholder(table: str, column: str, facts: ColumnFacts, row: dict, now: _dt.datetime):
+    """A value of the column's type for a NOT NULL column nothing else fills; strings are unique per table, row and
+    column (`companies-1-email`), so a UNIQUE column holds."""
+    name = facts.type_name
+    key = f"{table}-{row.get('id', len(row))}-{column}"
+    if facts.first_label is not None:
+        return facts.first_label
+    if name in ("varchar", "text", "bpchar", "citext", "name"):
+        text = key + ("@example.invalid" if "email" in column.lower() else "")
+        if facts.length is not None and len(text) > facts.length:
+            text = hashlib.sha1(text.encode()).hexdigest()[: facts.length]
+        return text
+    if name in ("int2", "int4", "int8", "numeric", "float4", "float8", "money"):
+        return 0
+    if name == "bool":
+        return False
+    if name == "timestamptz":
+        return now
+    if name == "timestamp":
+        return now.replace(tzinfo=None)
+    if name == "date":
+        return now.date()
+    if name in ("time", "timetz"):
+        return _dt.time(0, 0)
+    if name == "interval":
+        return _dt.timedelta(0)
+    if name == "uuid":
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, "stockflow:" + key))
+    if name in ("json", "jsonb"):
+        return "{}"
+    if name == "bytea":
+        return psycopg2.Binary(b"")
+    return None
+
+
+class _NoDefault(Exception):
+    pass
+
+
+def _python_default(column, dialect, cursor):
+    """The value the app's model would give the column (`default=` a scalar, a callable or an SQL expression), as
+    the driver takes it; `_NoDefault` when it has none the adapter can compute."""
+    default = getattr(column, "default", None)
+    if default is None or getattr(default, "is_sequence", False):
+        raise _NoDefault
+    if getattr(default, "is_scalar", False):
+        value = default.arg
+    elif getattr(default, "is_callable", False):
+        try:
+            value = default.arg(None)
+        except Exception:
+            raise _NoDefault from None
+    elif getattr(default, "is_clause_element", False):
+        try:
+            compiled = str(default.arg.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+            cursor.execute(sql.SQL("SELECT ") + sql.SQL(compiled))
+            return cursor.fetchone()[0]
+        except Exception:
+            cursor.connection.rollback()
+            raise _NoDefault from None
+    else:
+        raise _NoDefault
+    try:
+        processor = column.type.bind_processor(dialect)
+    except Exception:
+        processor = None
+    if processor is not None:
+        value = processor(value)
+    if isinstance(value, uuid.UUID):
+        value = str(value)
+    return value
+
+
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -68,7 +174,11 @@ def _insert_statement(table: str, values: dict):
     )
 
 
-def _insert(cursor, table: str, values: dict) -> int:
+def _insert(cursor, table: str, values: dict, has_id: bool = True) -> int | None:
+    """Inserts one row; answers its id (`None` for a table without an `id` column, keyed by its other columns)."""
+    if not has_id:
+        cursor.execute(_insert_statement(table, values), list(values.values()))
+        return None
     cursor.execute(_insert_statement(table, values) + sql.SQL(" RETURNING id"), list(values.values()))
     return cursor.fetchone()[0]
 
@@ -76,11 +186,39 @@ def _insert(cursor, table: str, values: dict) -> int:
 class Tables:
     """The loaded app's tables (app names, dependency order) and columns, spoken in the harness's names."""
 
-    def __init__(self, engine, naming, table_names: list[str]):
+    def __init__(self, engine, naming, table_names: list[str], metadata=None, now: str | None = None):
         self.engine = engine
         self.naming = naming
         self.names = table_names
         self.columns = describe(engine, table_names)
+        self.facts = column_facts(engine, table_names)
+        self.models = {name: metadata.tables[name] for name in table_names} if metadata is not None else {}
+        self.now = _dt.datetime.fromisoformat(now.replace("Z", "+00:00")) if now else None
+
+    def _fill(self, cursor, harness_table: str, table: str, values: dict, filled: dict):
+        """Fills the columns `values` lacks as the app would: its Python-side default when the model has one,
+        else, for a NOT NULL column without a server default, a placeholder of its type. `filled` gets
+        `{harness column: "default" | "placeholder"}`."""
+        model = self.models.get(table)
+        now = self.now or _dt.datetime.now(_dt.timezone.utc)
+        for column in self.columns[table]:
+            facts = self.facts[table].get(column.name)
+            if column.name in values or facts is None or facts.server_default:
+                continue
+            how = None
+            if model is not None and column.name in model.c:
+                try:
+                    values[column.name] = _python_default(model.c[column.name], self.engine.dialect, cursor)
+                    how = "default"
+                except _NoDefault:
+                    pass
+            if how is None and facts.not_null:
+                value = _placeholder(table, column.name, facts, values, now)
+                if value is not None:
+                    values[column.name] = value
+                    how = "placeholder"
+            if how is not None:
+                filled[self.naming.harness_column(harness_table, column.name)] = how
 
     def schema_json(self) -> dict:
         return {
@@ -129,15 +267,17 @@ class Tables:
             skipped = set()
             for number, row in enumerate(rows):
                 values = self._values(harness_table, table, row, f"{where}rows[{number}].", skipped)
-                inserts.append((table, values))
+                inserts.append((harness_table, table, values))
                 if isinstance(values.get("id"), int):
                     next_ids[table] = max(next_ids.get(table, 1), values["id"] + 1)
             if skipped:
                 skipped_columns[harness_table] = sorted(skipped)
+        filled = {}
         with raw_connection(self.engine, "resetting the tables") as connection, connection.cursor() as cursor:
             statements = [sql.SQL("DELETE FROM {}").format(sql.Identifier(table)) for table in reversed(self.names)]
             parameters = []
-            for table, values in inserts:
+            for harness_table, table, values in inserts:
+                self._fill(cursor, harness_table, table, values, filled.setdefault(harness_table, {}))
                 statements.append(_insert_statement(table, values))
                 parameters += list(values.values())
             sequences = self.sequences(cursor)
@@ -150,17 +290,21 @@ class Tables:
                     parameters += [sequence, next_ids.get(table, 1)]
             cursor.execute(sql.SQL("; ").join(statements), parameters)
             connection.commit()
-        return {"skipped": {"tables": skipped_tables, "columns": skipped_columns}}
+        filled = {table: dict(sorted(columns.items())) for table, columns in filled.items() if columns}
+        return {"skipped": {"tables": skipped_tables, "columns": skipped_columns}, "filled": filled}
 
     def sequences(self, cursor) -> dict[str, str]:
         """Each table's `id` sequence, looked up once."""
         if getattr(self, "_sequences", None) is None:
-            self._sequences = {}
+            sequences = {}
             for table in self.names:
+                if not any(column.name == "id" for column in self.columns[table]):
+                    continue  # a composite key (an association table): no id sequence to move
                 cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", (_quoted(table),))
                 sequence = cursor.fetchone()[0]
                 if sequence is not None:
-                    self._sequences[table] = sequence
+                    sequences[table] = sequence
+            self._sequences = sequences
         return self._sequences
 
     def seed(self, harness_table: str, rows: list) -> dict:
@@ -168,9 +312,13 @@ class Tables:
         if table is None:
             raise protocol_error(f"the app has no table `{harness_table}`")
         prepared = [self._values(harness_table, table, row, f"rows[{number}].") for number, row in enumerate(rows)]
+        filled = {}
         with raw_connection(self.engine, "seeding") as connection, connection.cursor() as cursor:
+            for values in prepared:
+                self._fill(cursor, harness_table, table, values, filled)
             try:
-                ids = [_insert(cursor, table, values) for values in prepared]
+                has_id = any(column.name == "id" for column in self.columns[table])
+                ids = [_insert(cursor, table, values, has_id) for values in prepared]
                 connection.commit()
             except psycopg2.Error as exc:
                 if exc.pgcode is None or exc.pgcode.startswith("08"):
@@ -183,7 +331,10 @@ class Tables:
                         "message": exc.diag.message_primary or str(exc).strip(),
                     }
                 }
-        return {"ids": ids}
+        answer = {"ids": ids}
+        if filled:
+            answer["filled"] = dict(sorted(filled.items()))
+        return answer
 
     def dump(self) -> dict:
         """Every row of every table, typed, read in one query (one round trip whatever the number of tables)."""

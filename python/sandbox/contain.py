@@ -3,7 +3,9 @@
     python -m sandbox.contain --submission DIR --workdir TMP [--cpu-seconds 120] [--memory-mb 1024]
         [--processes 64] [--file-mb 64] [--user stockflow-sub]
 
-The submission is copied into `TMP/submission` (the adapter's `load` is then given that path). Limits, as
+The submission is copied into `TMP/submission` (the adapter's `load` is then given that path); a single `.py` file
+comes with its own folder, copied into `TMP/submission/` (`load` is given `TMP/submission/<file>.py`), since a flat
+layout imports its neighbours (`models.py`, `routes/`) by name. Limits, as
 `setrlimit`: CPU seconds, address space, processes of the submission's user, size of files it writes. As root,
 it also gets a network namespace of its own (no network: `unshare -n`), a mount namespace in which `/work`,
 `/root` and `/home` are empty but for Python itself (the harness and the other submissions cannot be read), and runs as the unprivileged
@@ -43,8 +45,12 @@ def _prepare(args):
     """Stage 1: copy the adapter, the venv's packages and the submission under the work folder."""
     os.makedirs(args.workdir, exist_ok=True)
     os.chmod(args.workdir, 0o711)
-    shutil.copytree(args.submission, os.path.join(args.workdir, "submission"), dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    ignored = shutil.ignore_patterns("__pycache__", ".git", "node_modules", ".venv", "venv")
+    if os.path.isdir(args.submission):
+        shutil.copytree(args.submission, os.path.join(args.workdir, "submission"), dirs_exist_ok=True, ignore=ignored)
+    else:  # a single file: its own folder comes with it (a flat layout imports its neighbours by name)
+        shutil.copytree(os.path.dirname(os.path.abspath(args.submission)), os.path.join(args.workdir, "submission"),
+                        dirs_exist_ok=True, ignore=ignored)
     code = os.path.join(args.workdir, "code")
     for package in ("adapter", "sandbox"):
         shutil.copytree(os.path.join(HERE, package), os.path.join(code, package), dirs_exist_ok=True,
@@ -121,7 +127,9 @@ def _enter(args):
         _note("not root: no separate user, network or mount namespace; limits only")
     _limit(args)
     os.chdir(args.workdir)
-    os.execve(python, [python, "-I", "-c",
+    # -S as well as -I: the interpreter's own site-packages (whatever the machine's Python has installed) stay off
+    # the path, so a submission imports only the standard library, the pinned requirements and its own files.
+    os.execve(python, [python, "-I", "-S", "-c",
                                "import sys; sys.path[:0] = __import__('os').environ['PYTHONPATH'].split(':');"
                                " import runpy; runpy.run_module('sandbox.run_adapter', run_name='__main__')"], env)
 

@@ -91,10 +91,11 @@ public struct AlertsScenario: Sendable {
   ) throws {
     guard has("suppliers") else { return }
     let supplier = try insert("suppliers", [["name": .text(name), "contact_email": .text(email)]])[0]
-    var link: [String: Value] = [
-      "supplier_id": .int(supplier), "product_id": .int(product), "company_id": .int(company),
-      "is_primary": .bool(true),
-    ]
+    // A schema linking a product to its suppliers without a company or a primary flag (the link itself names the
+    // supplier) still gets the link.
+    var link: [String: Value] = ["supplier_id": .int(supplier), "product_id": .int(product)]
+    if has("supplier_products", "company_id") { link["company_id"] = .int(company) }
+    if has("supplier_products", "is_primary") { link["is_primary"] = .bool(true) }
     if let leadTimeDays, has("supplier_products", "lead_time_days") { link["lead_time_days"] = .int(leadTimeDays) }
     if let minOrderQuantity, has("supplier_products", "min_order_quantity") {
       link["min_order_quantity"] = .int(minOrderQuantity)

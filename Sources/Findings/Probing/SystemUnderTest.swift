@@ -122,4 +122,11 @@ public protocol Deployment: Sendable {
   var endpoints: Set<Endpoint> { get }
   /// A fresh system holding exactly `fixture`'s rows.
   func start(with fixture: Fixture) throws -> any SystemUnderTest
+  /// What the harness did to run it as handed in, one sentence each (a database URI replaced, fixture columns its
+  /// schema lacks or requires filled); empty for one that meets the contract as written.
+  var adaptations: [String] { get }
+}
+
+extension Deployment {
+  public var adaptations: [String] { [] }
 }

@@ -2,11 +2,11 @@ import Findings
 import RequestLayer
 
 /// The scorecard as JSON (through `ReportJSON`): `submission`, `status` (`graded` or `broken`), `points`,
-/// `maximum`, `percent`, `summary`, `rule`, `baseline` (`null` when not checked), `incidents`, and `findings[]`,
-/// one line per finding.
+/// `maximum`, `percent`, `summary`, `rule`, `baseline` (`null` when not checked), `adaptations` (how the harness
+/// ran the submission), `incidents`, and `findings[]`, one line per finding.
 extension Scorecard: Encodable {
   enum CodingKeys: String, CodingKey {
-    case submission, status, points, maximum, percent, summary, rule, baseline, incidents, findings
+    case submission, status, points, maximum, percent, summary, rule, baseline, adaptations, incidents, findings
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -19,6 +19,7 @@ extension Scorecard: Encodable {
     try container.encode(summary, forKey: .summary)
     try container.encode(Scorecard.rule, forKey: .rule)
     try container.encodeIfPresent(baseline, forKey: .baseline)
+    try container.encode(adaptations, forKey: .adaptations)
     try container.encode(incidents, forKey: .incidents)
     try container.encode(lines, forKey: .findings)
   }

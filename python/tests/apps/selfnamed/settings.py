@@ -1,0 +1,3 @@
+class Settings:
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+    STOCK_DAYS = 30

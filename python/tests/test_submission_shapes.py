@@ -1,0 +1,141 @@
+"""Submissions as real candidates hand them in, run as written: a flat layout, a package importing itself by name,
+a `create_app()` without a parameter, a module-level `app` with its own SQLite URI, and models whose NOT NULL
+columns the fixture does not fill (the small apps under `tests/apps/` are written for these tests)."""
+
+import os
+import shutil
+import tempfile
+import unittest
+
+from support import PYTHON_DIR, FIXTURE, Adapter, body_json, drop_database, fresh_database_url, needs_database, post_json
+
+
+class _Loaded(unittest.TestCase):
+    APP = ""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.url = fresh_database_url()
+        cls.adapter = Adapter()
+        cls.loaded = cls.adapter.ok("load", app=cls.APP, database_url=cls.url, now="2026-01-15T12:00:00Z")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.adapter.close()
+        drop_database(cls.url)
+
+
+@needs_database
+class FlatLayoutTests(_Loaded):
+    """`app.py` importing `models`, `extensions` and `routes.products` by name; `create_app()` on SQLite."""
+
+    APP = "tests/apps/flat/app.py"
+
+    def test_the_folder_is_on_the_import_path_and_the_factory_needs_no_parameter(self):
+        self.assertIn("create_app() takes no configuration: built as written, then configured", self.loaded["notes"])
+        self.assertEqual(set(self.loaded["tables"]), {"companies", "warehouses", "products", "bundle_components"})
+        self.assertIn({"rule": "/api/products", "methods": ["POST"]}, self.loaded["routes"])
+
+    def test_its_sqlite_uri_is_replaced_by_the_harness_database(self):
+        self.assertIn("database URI sqlite:///:memory: replaced by the harness's database", self.loaded["notes"])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json({"name": "W", "sku": "W-1", "price": 2.5}, dump=True))
+        self.assertEqual(answer["status"], 201, answer)
+        self.assertEqual(answer["tables"]["products"]["rows"][0]["sku"], "W-1")  # read back from PostgreSQL
+        self.assertEqual([s["kind"] for s in answer["statements"]], ["INSERT", "COMMIT", "SELECT"])
+
+    def test_faults_still_fire_on_the_rebound_engine(self):
+        self.adapter.ok("reset", fixture=FIXTURE)
+        self.adapter.ok("fault", statement={"kind": "INSERT", "table": "products"})
+        answer = self.adapter.ok("request", **post_json({"name": "W", "sku": "W-2", "price": 2.5}, dump=True))
+        self.assertEqual(answer["faults_fired"], 1)
+        self.assertEqual(answer["status"], 500)
+        self.assertEqual(answer["exception"]["type"], "OperationalError")
+        self.assertEqual(answer["tables"]["products"]["rows"], [])
+
+    def test_unfilled_not_null_columns_get_the_model_default_or_a_unique_placeholder(self):
+        answer = self.adapter.ok("reset", fixture=FIXTURE)
+        self.assertEqual(answer["skipped"]["tables"], ["users"])
+        self.assertEqual(answer["filled"], {
+            "companies": {"created_at": "default", "email": "placeholder", "plan": "default"},
+            "warehouses": {"created_at": "default", "is_active": "default"},
+        })
+        companies = self.adapter.ok("dump")["tables"]["companies"]["rows"]
+        self.assertEqual([row["email"] for row in companies],
+                         ["companies-1-email@example.invalid", "companies-2-email@example.invalid"])
+        self.assertEqual({row["plan"] for row in companies}, {"free"})
+        # The mixin's default is `datetime.now(timezone.utc)`: the app's clock reads the harness's moment.
+        self.assertEqual([row["created_at"] for row in companies], [{"timestamp": "2026-01-15T12:00:00Z"}] * 2)
+
+    def test_a_seed_is_filled_the_same_way(self):
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("seed", table="products", rows=[{"name": "P", "sku": "P-1", "price": 1}])
+        self.assertEqual(answer["ids"], [1])
+        self.assertEqual(answer["filled"], {"created_at": "default"})
+
+    def test_a_table_keyed_by_two_columns_resets_and_seeds_without_an_id(self):
+        self.adapter.ok("reset", fixture=FIXTURE)
+        self.adapter.ok("seed", table="products", rows=[{"name": "A", "sku": "A", "price": 1},
+                                                        {"name": "B", "sku": "B", "price": 1}])
+        answer = self.adapter.ok("seed", table="bundle_components", rows=[{"bundle_id": 1, "component_id": 2}])
+        self.assertEqual((answer["ids"], answer["filled"]), ([None], {"quantity": "default"}))
+        self.adapter.ok("reset", fixture=FIXTURE)
+        self.assertEqual(self.adapter.ok("dump")["tables"]["bundle_components"]["rows"], [])
+
+
+@needs_database
+class SelfNamedPackageTests(_Loaded):
+    """A package importing itself by name, built by a `create_app()` that reads `DATABASE_URL`."""
+
+    APP = "tests/apps/selfnamed"
+
+    def test_it_imports_itself_by_name_and_reads_the_database_from_the_environment(self):
+        self.assertEqual(self.loaded["notes"], [
+            "create_app() takes no configuration: built as written, then configured",
+            "database read from DATABASE_URL, which the harness set to its database",
+        ])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", method="GET", path="/api/companies/2/alerts/low-stock", user_id=1)
+        self.assertEqual(answer["status"], 200, answer)
+        self.assertEqual(body_json(answer)["company"], "Globex Supply")
+
+    def test_loading_it_again_imports_it_afresh(self):
+        again = self.adapter.ok("load", app=self.APP, database_url=self.url)
+        self.assertEqual(again["tables"], self.loaded["tables"])
+
+    def test_a_copy_under_another_folder_name_is_imported_under_the_name_given(self):
+        with tempfile.TemporaryDirectory() as folder:
+            copy = os.path.join(folder, "submission")
+            shutil.copytree(os.path.join(PYTHON_DIR, self.APP), copy)
+            again = self.adapter.ok("load", app=copy, database_url=self.url, name="selfnamed")
+            self.assertEqual(again["tables"], self.loaded["tables"])
+            refused = self.adapter.send("load", app=copy, database_url=self.url)
+            self.assertEqual(refused["error"]["kind"], "app-load")
+            self.assertIn("No module named 'selfnamed", refused["error"]["message"])
+        hyphenated = self.adapter.ok("load", app="tests/apps/module_app.py", database_url=self.url, name="module-app")
+        self.assertNotIn("imported as", " ".join(hyphenated["notes"]))  # no identifier, so no import by name
+        self.adapter.ok("load", app=self.APP, database_url=self.url)
+
+
+@needs_database
+class ModuleLevelAppTests(_Loaded):
+    """A `.py` file with a module-level `app` on `sqlite:///:memory:` and SQLite-only engine options."""
+
+    APP = "tests/apps/module_app.py"
+
+    def test_the_module_level_app_runs_on_the_harness_database(self):
+        self.assertEqual(self.loaded["notes"], [
+            "module-level app used as built (no create_app)",
+            "database URI sqlite:///:memory: replaced by the harness's database",
+        ])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        self.adapter.ok("fault", commit=1)
+        failed = self.adapter.ok("request", **post_json({"sku": "A"}))
+        self.assertEqual((failed["status"], failed["faults_fired"]), (500, 1))
+        answer = self.adapter.ok("request", **post_json({"sku": "B"}, dump=True))
+        self.assertEqual(answer["status"], 201)
+        self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["B"])
+
+
+if __name__ == "__main__":
+    unittest.main()
