@@ -1,10 +1,11 @@
 """The corrected schema, constraint for constraint as `fixed/Schema.swift` declares it, under the same names.
 
 A SKU is unique platform-wide whatever its letter case (a unique index on the stored generated column
-`sku_normalized`, `lower(sku)`; the SKU itself is kept as sent), a price is an exact decimal, a product belongs to a company rather than to a
-warehouse, inventory has one row per product and warehouse, every stock change is logged, and a create's idempotency key is kept with the product it made; with Part 2's product
-types, suppliers, bundles and sales. `case-study/SCHEMA.md` explains each constraint. The rules no constraint can
-state (same company across a row's references, no bundle cycle) are triggers: `rules.py`.
+`sku_normalized`, `lower(sku)`; the SKU itself is kept as sent), a price is an exact decimal, a product belongs to a
+company rather than to a warehouse, inventory has one row per product and warehouse, every stock change is logged,
+and a create's idempotency key is kept with the product it made; with Part 2's product types, suppliers, bundles and
+sales. `case-study/SCHEMA.md` explains each constraint. The rules no constraint can state (same company across a
+row's references, no bundle cycle) are triggers: `rules.py`.
 
 Every foreign key has the `ON DELETE` rule `fixed/Schema.swift` chose for it (`case-study/SCHEMA.md`, "Deleting
 rows"). The handlers look the caller up in `users` (the Swift request layer hands them an authenticated principal).

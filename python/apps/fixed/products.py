@@ -1,10 +1,11 @@
 """`POST /api/products`, corrected: checked input and caller, one transaction, the initial stock logged.
 
-Only an `admin` or a `manager` may create a product (they own the catalog): any other role is answered 403 naming the
-rule, before the body is read. Client mistakes get a 4xx naming what is wrong (400/401/403/404/409/415/422) and write nothing. A database failure is
-rolled back and answered by its cause (`errors.database_failure`): 503 only when a retry can help. With an
-`Idempotency-Key`, a retry of a create whose answer was lost gets the first answer instead of a 409. Without a
-`warehouse_id` the product enters the catalog unstocked. Mirrors `fixed/CreateProduct.swift`.
+Only an `admin` or a `manager` may create a product (they own the catalog): any other role is answered 403 naming
+the rule, before the body is read. Client mistakes get a 4xx naming what is wrong (400/401/403/404/409/415/422) and
+write nothing. A database failure is rolled back and answered by its cause (`errors.database_failure`): 503 only
+when a retry can help. With an `Idempotency-Key`, a retry of a create whose answer was lost gets the first answer
+instead of a 409. Without a `warehouse_id` the product enters the catalog unstocked. Mirrors
+`fixed/CreateProduct.swift`.
 """
 
 from flask import Blueprint, request
