@@ -45,13 +45,17 @@ extension EvidenceFigures {
       public var original: AppRun
       /// `python/apps/fixed`'s run.
       public var fixed: AppRun
+      /// `python/apps/candidate`'s run (the candidate's single-commit correction); `nil` in figures from before it
+      /// was measured.
+      public var candidate: AppRun?
 
       /// A measured scenario.
-      public init(clients: Int, collidingSkus: Bool, original: AppRun, fixed: AppRun) {
+      public init(clients: Int, collidingSkus: Bool, original: AppRun, fixed: AppRun, candidate: AppRun? = nil) {
         self.clients = clients
         self.collidingSkus = collidingSkus
         self.original = original
         self.fixed = fixed
+        self.candidate = candidate
       }
     }
 

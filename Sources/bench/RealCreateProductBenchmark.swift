@@ -15,9 +15,11 @@ enum RealCreateProductBenchmark {
   static func run(on stack: RealStack) throws -> EvidenceFigures.RealStackCreateProduct {
     let original = try launch("apps/original", on: stack).app
     let fixed = try launch("apps/fixed", on: stack).app
+    let candidate = try launch("apps/candidate", on: stack).app
     defer {
       original.quit()
       fixed.quit()
+      candidate.quit()
     }
     var scenarios: [EvidenceFigures.RealStackCreateProduct.Scenario] = []
     for clients in [1, 8] {
@@ -25,13 +27,15 @@ enum RealCreateProductBenchmark {
         let scenario = EvidenceFigures.RealStackCreateProduct.Scenario(
           clients: clients, collidingSkus: colliding,
           original: figures(try measure(original, clients: clients, colliding: colliding)),
-          fixed: figures(try measure(fixed, clients: clients, colliding: colliding)))
+          fixed: figures(try measure(fixed, clients: clients, colliding: colliding)),
+          candidate: figures(try measure(candidate, clients: clients, colliding: colliding)))
         scenarios.append(scenario)
         print(
           "real create-product, \(scenario.label): "
             + "original \(EvidenceFile.whole(scenario.original.requestsPerSecond)) req/s, "
             + "fixed \(EvidenceFile.whole(scenario.fixed.requestsPerSecond)) req/s, ratio "
-            + EvidenceFile.hundredths(scenario.fixed.requestsPerSecond / scenario.original.requestsPerSecond))
+            + EvidenceFile.hundredths(scenario.fixed.requestsPerSecond / scenario.original.requestsPerSecond)
+            + "; candidate \(EvidenceFile.whole(scenario.candidate?.requestsPerSecond ?? 0)) req/s")
       }
     }
     let durableWrite = try stack.cluster.durableWriteMicroseconds()
