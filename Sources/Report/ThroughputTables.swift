@@ -27,8 +27,9 @@ extension EvidenceFigures.InMemoryCreateProduct.Scenario {
 }
 
 extension EvidenceFigures.RealStackCreateProduct {
-  /// The real-stack throughput section: one row per scenario with both apps' requests per second, their ratio, and
-  /// each app's statements per request and statuses.
+  /// The real-stack throughput section: one row per scenario with both apps' requests per second, their ratio,
+  /// their CPU per request and each app's statements per request and statuses; then, when it was measured, the
+  /// candidate's correction against the same original runs.
   public var markdown: String {
     var lines = [
       "## Throughput on the real stack",

@@ -4,8 +4,8 @@ import Report
 import RequestLayer
 import Store
 
-/// Create-product throughput of `python/apps/original` and `python/apps/fixed` on PostgreSQL with durable commits,
-/// 1 and 8 concurrent clients, distinct and colliding SKUs; timed inside the adapter (its `bench` command), so the
+/// Create-product throughput of `python/apps/original`, `python/apps/fixed` and `python/apps/candidate` (the
+/// single-commit correction, for what one commit saves alone) on PostgreSQL with durable commits, 1 and 8 clients, distinct and colliding SKUs; timed inside the adapter (its `bench` command), so the
 /// pipe to it is not what is measured.
 enum RealCreateProductBenchmark {
   nonisolated(unsafe) static var requests = 1_000
