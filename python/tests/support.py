@@ -67,6 +67,33 @@ class Adapter:
         self.process.stderr.close()
 
 
+class LoadedAppCase(unittest.TestCase):
+    """One adapter serving `APP` (relative to `python/`) on a fresh database of the class's own, dropped after the
+    class; `NOW`, when set, is the harness's moment given to `load`. `loaded` is the load's answer."""
+
+    APP = ""
+    NOW = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.url = fresh_database_url()
+        cls.adapter = Adapter()
+        now = {} if cls.NOW is None else {"now": cls.NOW}
+        cls.loaded = cls.adapter.ok("load", app=cls.APP, database_url=cls.url, **now)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.adapter.close()
+        drop_database(cls.url)
+
+
+class FixtureCase(LoadedAppCase):
+    """`LoadedAppCase` with the tables reset to the demo fixture before each test (`reset`: the reset's answer)."""
+
+    def setUp(self):
+        self.reset = self.adapter.ok("reset", fixture=FIXTURE)
+
+
 def post_json(body, path="/api/products", **extra) -> dict:
     raw = body if isinstance(body, (bytes, str)) else json.dumps(body)
     if isinstance(raw, str):

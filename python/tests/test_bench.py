@@ -1,27 +1,14 @@
 """The benchmark commands: `bench` (many requests over threads, timed inside the adapter), `copy` and `explain`."""
 
-import unittest
-
-from support import FIXTURE, Adapter, drop_database, fresh_database_url, needs_database, post_json
+from support import FixtureCase, needs_database, post_json
 
 TEMPLATE = '{"name": "Widget", "sku": "B-{n}", "price": 19.99, "warehouse_id": 1, "initial_quantity": 5}'
 
 
 @needs_database
-class BenchTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.url = fresh_database_url()
-        cls.adapter = Adapter()
-        cls.adapter.ok("load", app="apps/fixed", database_url=cls.url, now="2026-01-15T12:00:00Z")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.adapter.close()
-        drop_database(cls.url)
-
-    def setUp(self):
-        self.adapter.ok("reset", fixture=FIXTURE)
+class BenchTests(FixtureCase):
+    APP = "apps/fixed"
+    NOW = "2026-01-15T12:00:00Z"
 
     def test_distinct_skus_over_threads_all_succeed_and_are_counted(self):
         answer = self.adapter.ok("bench", request=post_json(TEMPLATE), count=12, clients=3, vary="{n}")

@@ -2,26 +2,14 @@
 
 import unittest
 
-from support import FIXTURE, Adapter, body_json, drop_database, fresh_database_url, needs_database, post_json
+from support import FixtureCase, body_json, needs_database, post_json
 
 WIDGET = {"name": "Widget", "sku": "WID-1", "price": 19.99, "warehouse_id": 1, "initial_quantity": 5}
 
 
 @needs_database
-class CandidateTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.url = fresh_database_url()
-        cls.adapter = Adapter()
-        cls.loaded = cls.adapter.ok("load", app="apps/candidate", database_url=cls.url)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.adapter.close()
-        drop_database(cls.url)
-
-    def setUp(self):
-        self.adapter.ok("reset", fixture=FIXTURE)
+class CandidateTests(FixtureCase):
+    APP = "apps/candidate"
 
     def create(self, **fields):
         answer = self.adapter.ok("request", **post_json({**WIDGET, **fields}, dump=True))

@@ -3,7 +3,7 @@
 import json
 import unittest
 
-from support import FIXTURE, Adapter, body_json, drop_database, fresh_database_url, needs_database, post_json
+from support import FIXTURE, FixtureCase, body_json, needs_database, post_json
 
 STAMPED = {"created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}
 """What every seeded product carries: `products` has no default for its timestamps."""
@@ -17,20 +17,9 @@ INTERNAL = ("the product could not be created because of an internal error; noth
 TAKEN = "a product with this sku already exists (SKUs are compared without regard to case)"
 
 
-class FixedCase(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.url = fresh_database_url()
-        cls.adapter = Adapter()
-        cls.loaded = cls.adapter.ok("load", app="apps/fixed", database_url=cls.url, now=NOW)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.adapter.close()
-        drop_database(cls.url)
-
-    def setUp(self):
-        self.adapter.ok("reset", fixture=FIXTURE)
+class FixedCase(FixtureCase):
+    APP = "apps/fixed"
+    NOW = NOW
 
     def send(self, body, **extra) -> dict:
         return self.adapter.ok("request", **post_json(body, dump=True, **extra))

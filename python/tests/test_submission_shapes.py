@@ -7,22 +7,11 @@ import shutil
 import tempfile
 import unittest
 
-from support import PYTHON_DIR, FIXTURE, Adapter, body_json, drop_database, fresh_database_url, needs_database, post_json
+from support import FIXTURE, PYTHON_DIR, LoadedAppCase, body_json, needs_database, post_json
 
 
-class _Loaded(unittest.TestCase):
-    APP = ""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.url = fresh_database_url()
-        cls.adapter = Adapter()
-        cls.loaded = cls.adapter.ok("load", app=cls.APP, database_url=cls.url, now="2026-01-15T12:00:00Z")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.adapter.close()
-        drop_database(cls.url)
+class _Loaded(LoadedAppCase):
+    NOW = "2026-01-15T12:00:00Z"
 
 
 @needs_database
