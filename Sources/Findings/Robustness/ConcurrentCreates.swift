@@ -19,9 +19,6 @@ public struct ConcurrentCreates: Sendable {
   /// Requests that got a 2xx.
   public var succeeded: Int { statuses.filter { (200..<300).contains($0.key) }.values.reduce(0, +) }
 
-  /// Requests answered with a 5xx: a race the implementation did not handle.
-  public var serverErrors: Int { statuses.filter { $0.key >= 500 }.values.reduce(0, +) }
-
   /// Sends `requests` create requests, cycling over `distinctSKUs` SKUs, from `clients` clients at once to one
   /// system started on the demo fixture.
   public static func perform(
