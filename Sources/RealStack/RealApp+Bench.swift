@@ -11,10 +11,16 @@ extension RealApp {
     /// CPU seconds the adapter's process (the app, the driver, the test client; not the database server) spent
     /// meanwhile: when it nears `elapsedSeconds` the run is bound by the app's own CPU, not by the database.
     public var cpuSeconds: Double
+    /// Wall-clock seconds the requests spent inside the driver's calls to PostgreSQL (statements, commits,
+    /// rollbacks: round trips and the server's work), summed over the clients: with one client, the rest of
+    /// `elapsedSeconds` is spent in Python.
+    public var databaseSeconds: Double
     /// How many requests got each status code.
     public var statuses: [Int: Int]
     /// Statements the requests sent to the database (commits included), in all.
     public var statements: Int
+    /// Commits among ``statements``.
+    public var commits: Int
     /// Rows the requests' SELECTs returned to the app, in all.
     public var rowsRead: Int
     /// Bytes of response bodies, in all.
@@ -36,8 +42,10 @@ extension RealApp {
     if let vary { command.append(("vary", .string(vary))) }
     if let modulo { command.append(("modulo", .integer(modulo))) }
     let answer = try adapter.call(.object(JSONObject(command)), timeout: 3_600)
-    guard case .number(let elapsed) = answer["elapsed_seconds"], case .number(let cpu) = answer["cpu_seconds"] else {
-      throw ProtocolDecodingError("a bench answer has elapsed_seconds and cpu_seconds")
+    guard case .number(let elapsed) = answer["elapsed_seconds"], case .number(let cpu) = answer["cpu_seconds"],
+      case .number(let database) = answer["database_seconds"]
+    else {
+      throw ProtocolDecodingError("a bench answer has elapsed_seconds, cpu_seconds and database_seconds")
     }
     var statuses: [Int: Int] = [:]
     if case .object(let counts) = answer["statuses"] {
@@ -46,8 +54,8 @@ extension RealApp {
       }
     }
     return BenchOutcome(
-      elapsedSeconds: elapsed.double, cpuSeconds: cpu.double, statuses: statuses,
-      statements: Self.count(answer["statements"]),
+      elapsedSeconds: elapsed.double, cpuSeconds: cpu.double, databaseSeconds: database.double, statuses: statuses,
+      statements: Self.count(answer["statements"]), commits: Self.count(answer["commits"]),
       rowsRead: Self.count(answer["rows_read"]), responseBytes: Self.count(answer["response_bytes"]))
   }
 

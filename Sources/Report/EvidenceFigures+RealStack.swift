@@ -14,6 +14,11 @@ extension EvidenceFigures {
     public var responseBytes: Int?
     /// CPU seconds the adapter's process (app, driver, test client) spent in the run; `nil` like ``rowsRead``.
     public var cpuSeconds: Double?
+    /// Wall-clock seconds the requests spent inside the driver's calls to PostgreSQL (statements, commits,
+    /// rollbacks), summed over the clients; `nil` like ``rowsRead``.
+    public var databaseSeconds: Double?
+    /// Commits among ``statements``; `nil` like ``rowsRead``.
+    public var commits: Int?
 
     /// Requests sent in the run.
     public var requests: Int { statuses.values.reduce(0, +) }
@@ -21,7 +26,7 @@ extension EvidenceFigures {
     /// A measured run.
     public init(
       requestsPerSecond: Double, statements: Int, statuses: [Int: Int], rowsRead: Int?, responseBytes: Int?,
-      cpuSeconds: Double?
+      cpuSeconds: Double?, databaseSeconds: Double? = nil, commits: Int? = nil
     ) {
       self.requestsPerSecond = requestsPerSecond
       self.statements = statements
@@ -29,6 +34,8 @@ extension EvidenceFigures {
       self.rowsRead = rowsRead
       self.responseBytes = responseBytes
       self.cpuSeconds = cpuSeconds
+      self.databaseSeconds = databaseSeconds
+      self.commits = commits
     }
   }
 

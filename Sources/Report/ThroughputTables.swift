@@ -72,7 +72,30 @@ extension EvidenceFigures.RealStackCreateProduct {
           + "| \(candidate.cpuPerRequest) | \(candidate.summary) |"
       }
     }
+    lines += timeSplit
     return lines.joined(separator: "\n")
+  }
+}
+
+extension EvidenceFigures.RealStackCreateProduct {
+  /// Where one request's time went in the one-client runs, app by app: inside the driver's calls to PostgreSQL or
+  /// in Python; empty for figures that did not measure it.
+  var timeSplit: [String] {
+    let rows = scenarios.filter { $0.clients == 1 }.flatMap { scenario in
+      [("original", scenario.original), ("fixed", scenario.fixed), ("candidate", scenario.candidate)]
+        .compactMap { name, run in run.flatMap { $0.timeSplitColumns }.map { "| \(scenario.label) | `\(name)` | \($0)" }
+        }
+    }
+    guard !rows.isEmpty else { return [] }
+    return [
+      "",
+      "Where one request's time goes with one client, which spends it either inside the driver's calls to PostgreSQL "
+        + "(each statement's and each commit's round trip, the server's work, the durable write) or in Python "
+        + "(Flask, SQLAlchemy, the app):",
+      "",
+      "| scenario | app | per request (ms) | in the driver (ms) | in Python (ms) | statements | commits |",
+      "|---|---|---|---|---|---|---|",
+    ] + rows
   }
 }
 
@@ -87,6 +110,17 @@ extension EvidenceFigures.AppRun {
   /// The adapter's CPU milliseconds per request, e.g. `3.41`; `–` when the run did not measure it.
   var cpuPerRequest: String {
     cpuSeconds.map { EvidenceFile.hundredths($0 * 1_000 / Double(max(requests, 1))) } ?? "–"
+  }
+
+  /// The per-request columns of the time split (`4.9 | 1.7 | 3.2 | 6.0 | 2.0 |`), for a run that measured its time
+  /// in the driver; `nil` otherwise.
+  var timeSplitColumns: String? {
+    guard let databaseSeconds, let commits, requests > 0 else { return nil }
+    let perRequest = 1_000 / requestsPerSecond
+    let inDriver = databaseSeconds * 1_000 / Double(requests)
+    return [perRequest, inDriver, perRequest - inDriver].map { EvidenceFile.hundredths($0) }.joined(separator: " | ")
+      + " | \(EvidenceFile.hundredths(Double(statements) / Double(requests))) "
+      + "| \(EvidenceFile.hundredths(Double(commits) / Double(requests))) |"
   }
 
   /// Statements per request and the statuses, e.g. `3.4; 201: 100, 409: 900`.

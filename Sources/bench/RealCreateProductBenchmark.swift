@@ -49,7 +49,8 @@ enum RealCreateProductBenchmark {
   static func figures(_ outcome: RealApp.BenchOutcome) -> EvidenceFigures.AppRun {
     EvidenceFigures.AppRun(
       requestsPerSecond: outcome.throughput, statements: outcome.statements, statuses: outcome.statuses,
-      rowsRead: outcome.rowsRead, responseBytes: outcome.responseBytes, cpuSeconds: outcome.cpuSeconds)
+      rowsRead: outcome.rowsRead, responseBytes: outcome.responseBytes, cpuSeconds: outcome.cpuSeconds,
+      databaseSeconds: outcome.databaseSeconds, commits: outcome.commits)
   }
 
   /// An adapter running the app at `path` (relative to `python/`) on a new database of `stack`.

@@ -44,7 +44,7 @@ def run(loaded, command: dict) -> dict:
 
     def client_loop(number: int):
         outcome = results[number]
-        statuses, statements, rows, size = Counter(), 0, 0, 0
+        statuses, statements, commits, rows, size, database = Counter(), 0, 0, 0, 0, 0.0
         client = loaded.app.test_client(use_cookies=False)
         start.wait()
         try:
@@ -61,10 +61,13 @@ def run(loaded, command: dict) -> dict:
                     recording.bind(None)
                 statuses[str(response.status_code)] += 1
                 statements += len(trace.statements)
+                commits += sum(statement["kind"] == "COMMIT" for statement in trace.statements)
                 rows += trace.rows_read
+                database += trace.database_seconds
         except BaseException as exc:  # reported by the main thread
             outcome["error"] = exc
-        outcome.update(statuses=statuses, statements=statements, rows=rows, size=size)
+        outcome.update(
+            statuses=statuses, statements=statements, commits=commits, rows=rows, size=size, database=database)
 
     threads = [threading.Thread(target=client_loop, args=(n,), daemon=True) for n in range(clients)]
     for thread in threads:
@@ -83,8 +86,10 @@ def run(loaded, command: dict) -> dict:
     return {
         "elapsed_seconds": elapsed,
         "cpu_seconds": cpu,
+        "database_seconds": sum(outcome["database"] for outcome in results),
         "statuses": dict(sorted(statuses.items())),
         "statements": sum(outcome["statements"] for outcome in results),
+        "commits": sum(outcome["commits"] for outcome in results),
         "rows_read": sum(outcome["rows"] for outcome in results),
         "response_bytes": sum(outcome["size"] for outcome in results),
     }

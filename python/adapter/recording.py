@@ -6,6 +6,7 @@ work goes through raw connections anyway) are neither recorded, counted, failed 
 
 import re
 import threading
+import time
 
 from sqlalchemy import event
 
@@ -194,6 +195,7 @@ class Trace:
         self.commit_fault_due: str | None = None  # the SQL of the fault that fails the coming commit
         self.log: list[dict] = []
         self.rows_read = 0  # rows the SELECTs sent returned to the app
+        self.database_seconds = 0.0  # wall time inside the driver's calls: statements, commits, rollbacks
 
 
 class Capture:
@@ -290,4 +292,24 @@ def install(engine, naming, plan: FaultPlan):
         real_do_commit(dbapi_connection)
 
     dialect.do_commit = do_commit
+    for name in ("do_execute", "do_executemany", "do_execute_no_params", "do_commit", "do_rollback"):
+        setattr(dialect, name, _timed(getattr(dialect, name)))
     return before_cursor_execute, commit, after_cursor_execute
+
+
+def _timed(call):
+    """`call` (one of the dialect's calls into the driver), adding its wall time to the bound trace's
+    `database_seconds`: the round trip, the server's work and the driver's own (psycopg2 sends a transaction's BEGIN
+    inside its first statement's call)."""
+
+    def timed(*arguments):
+        trace = current()
+        if trace is None:
+            return call(*arguments)
+        began = time.perf_counter()
+        try:
+            return call(*arguments)
+        finally:
+            trace.database_seconds += time.perf_counter() - began
+
+    return timed

@@ -14,9 +14,12 @@ class BenchTests(FixtureCase):
         answer = self.adapter.ok("bench", request=post_json(TEMPLATE), count=12, clients=3, vary="{n}")
         self.assertEqual(answer["statuses"], {"201": 12})
         self.assertEqual(answer["statements"], 12 * 7)  # SELECT users, warehouses, products; 3 INSERTs; COMMIT
+        self.assertEqual(answer["commits"], 12)  # one transaction each
         self.assertEqual(answer["rows_read"], 12 * 2)  # the user and the warehouse; no product holds the SKU
         self.assertGreater(answer["elapsed_seconds"], 0)
         self.assertGreater(answer["cpu_seconds"], 0)
+        self.assertGreater(answer["database_seconds"], 0)  # 12 requests of 7 round trips at least
+        self.assertLess(answer["database_seconds"], answer["elapsed_seconds"] * 3)  # within the 3 threads' time
         skus = sorted(row["sku"] for row in self.adapter.ok("dump")["tables"]["products"]["rows"])
         self.assertEqual(skus, sorted(f"B-{n}" for n in range(12)))
 
