@@ -17,12 +17,23 @@ public final class PythonDeployment: Deployment {
   let app: RealApp
   /// What the first reset skipped and filled.
   private let firstReset = Mutex<RealApp.Skipped?>(nil)
+  /// When set, the fixture the database holds untouched: a start with it skips the reset, and a request that
+  /// wrote nothing skips the dump (see ``UntouchedFixture`` for when that may be trusted).
+  private let untouched: UntouchedFixture?
+  /// The rows each fixture loads, dumped once (only when `untouched` is set).
+  private let fixtureRows = Mutex<[Fixture: Snapshot]>([:])
 
   /// Launches an adapter for the app at `path` (relative to `python/` or absolute) on a new database of `stack`.
-  public convenience init(name: String, path: String, on stack: RealStack, mapping: RealApp.Mapping? = nil) throws {
+  /// With `reusingUntouchedDatabase`, a start skips emptying and reloading the tables when nothing has written to
+  /// them since the same fixture was loaded: only for apps whose SELECTs only read (``UntouchedFixture``).
+  public convenience init(
+    name: String, path: String, on stack: RealStack, mapping: RealApp.Mapping? = nil,
+    reusingUntouchedDatabase: Bool = false
+  ) throws {
     try self.init(
       name: name, app: RealApp(adapter: try stack.environment.launchAdapter()), path: path,
-      databaseURL: try stack.cluster.createDatabase(), mapping: mapping)
+      databaseURL: try stack.cluster.createDatabase(), mapping: mapping,
+      reusingUntouchedDatabase: reusingUntouchedDatabase)
   }
 
   /// Loads the app at `path` through an adapter already running (a sandboxed one, say) on the database at
@@ -30,10 +41,11 @@ public final class PythonDeployment: Deployment {
   /// `moduleName` is the name to import it under, when its path does not end in it (a sandbox's copy).
   public init(
     name: String, app: RealApp, path: String, databaseURL: String, mapping: RealApp.Mapping? = nil,
-    moduleName: String? = nil
+    moduleName: String? = nil, reusingUntouchedDatabase: Bool = false
   ) throws {
     self.name = name
     self.app = app
+    untouched = reusingUntouchedDatabase ? UntouchedFixture() : nil
     shape = try app.load(
       app: path, databaseURL: databaseURL, mapping: mapping, now: Timestamp.iso8601(Request.defaultTime),
       moduleName: moduleName)
@@ -41,9 +53,17 @@ public final class PythonDeployment: Deployment {
   }
 
   public func start(with fixture: Fixture) throws -> any SystemUnderTest {
+    let system = PythonSystem(app: app, tables: shape.tables.mapValues { Set($0.keys) }, untouched: untouched)
+    if let untouched, untouched.rows(of: fixture) != nil { return system }
     let reset = try app.reset(fixture: fixture.tables)
     firstReset.withLock { if $0 == nil { $0 = reset } }
-    return PythonSystem(app: app, tables: shape.tables.mapValues { Set($0.keys) })
+    if let untouched {
+      let known = fixtureRows.withLock { $0[fixture] }
+      let rows = try known ?? app.dump().snapshot
+      if known == nil { fixtureRows.withLock { $0[fixture] = rows } }
+      untouched.loaded(fixture, rows: rows)
+    }
+    return system
   }
 
   /// What the adapter did to run the app as handed in: `load`'s notes, then what the first reset filled (the
@@ -101,15 +121,26 @@ public final class PythonDeployment: Deployment {
 final class PythonSystem: SystemUnderTest {
   let app: RealApp
   let tables: [String: Set<String>]
+  /// The deployment's record of an untouched fixture, when it keeps one.
+  private let untouched: UntouchedFixture?
   private let requestsIdentified = Mutex(0)
 
-  init(app: RealApp, tables: [String: Set<String>]) {
+  init(app: RealApp, tables: [String: Set<String>], untouched: UntouchedFixture?) {
     self.app = app
     self.tables = tables
+    self.untouched = untouched
   }
 
+  /// Sends `request` and reads every table after it; on an untouched fixture, a request that wrote nothing left
+  /// its rows, so they are not read again.
   func send(_ request: Request) throws -> Exchange {
-    try Self.exchange(app.send(identified(request), dump: true))
+    guard let untouched, let rows = untouched.rows else {
+      return try Self.exchange(app.send(identified(request), dump: true))
+    }
+    let real = try app.send(identified(request))
+    if real.statements.allSatisfy(\.writesNothing) { return Self.exchange(real, after: rows) }
+    untouched.forget()
+    return Self.exchange(real, after: try app.dump().snapshot)
   }
 
   /// `request` with an `X-Request-Id`, its own or the next `req-<n>`.
@@ -125,11 +156,12 @@ final class PythonSystem: SystemUnderTest {
   }
 
   func snapshot() throws -> Snapshot {
-    try app.dump().snapshot
+    try untouched?.rows ?? app.dump().snapshot
   }
 
   func seed(_ table: String, _ rows: [[String: Value]]) throws -> Seeding {
-    switch try app.seed(table, rows) {
+    untouched?.forget()
+    return switch try app.seed(table, rows) {
     case .inserted(let ids): .inserted(ids)
     case .refused(let sqlstate, let constraint, let message):
       .refused("\(constraint ?? "SQLSTATE \(sqlstate)"): \(message.split(separator: "\n").first ?? "")")
@@ -137,10 +169,12 @@ final class PythonSystem: SystemUnderTest {
   }
 
   func inject(_ fault: Fault) throws {
+    untouched?.forget()
     try app.plan(fault)
   }
 
   func race(_ first: Request, pausedBefore statement: Statement, _ second: Request) throws -> Race {
+    untouched?.forget()
     let (first, second) = (identified(first), identified(second))
     let outcome = try app.race(first: first, pauseBefore: statement, second: second)
     return Race(
@@ -152,13 +186,17 @@ final class PythonSystem: SystemUnderTest {
   func sendConcurrently(_ request: Request, count: Int, clients: Int, numbering token: String, modulo: Int) throws
     -> [Int: Int]
   {
-    try app.bench(request, count: count, clients: clients, vary: token, modulo: modulo).statuses
+    untouched?.forget()
+    return try app.bench(request, count: count, clients: clients, vary: token, modulo: modulo).statuses
   }
 
   static func exchange(_ real: RealResponse) throws -> Exchange {
     guard let tables = real.tables else { throw ProtocolDecodingError("a request answer asked to dump has tables") }
-    return Exchange(
-      response: real.response, statements: real.statements, faultsFired: real.faultsFired, after: tables.snapshot,
-      log: real.log)
+    return exchange(real, after: tables.snapshot)
+  }
+
+  static func exchange(_ real: RealResponse, after rows: Snapshot) -> Exchange {
+    Exchange(
+      response: real.response, statements: real.statements, faultsFired: real.faultsFired, after: rows, log: real.log)
   }
 }

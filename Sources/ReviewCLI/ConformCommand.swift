@@ -86,7 +86,8 @@ enum ConformCommand {
         defer { ports.leave() }
         let (name, path) = selected[index]
         let result = Result { () throws -> ConformanceRun in
-          let real = try PythonDeployment(name: name, path: path, on: stack)
+          // This repository's own apps: their SELECTs only read, so an untouched fixture may be reused.
+          let real = try PythonDeployment(name: name, path: path, on: stack, reusingUntouchedDatabase: true)
           defer { real.close() }
           return try ConformanceRun.perform(
             port: Registry.implementation(named: name)!, real: real, findings: Catalog.all, corpus: corpus,

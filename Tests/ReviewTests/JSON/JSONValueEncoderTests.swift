@@ -1,6 +1,7 @@
 import Findings
 import Report
 import RequestLayer
+import Store
 import Testing
 
 /// Every JSON output goes through one encoder (`ReportJSON`): a step has one shape wherever it appears.
@@ -24,6 +25,13 @@ struct JSONValueEncoderTests {
     }
     #expect(headers.keys.sorted() == ["Content-Type", "Retry-After"])
     #expect(ReportJSON.value(["price": JSONValue.number("19.990")]).encoded() == #"{"price":19.990}"#)
+  }
+
+  @Test func stringsEscapeOnlyQuotesBackslashesAndControlCharacters() throws {
+    let text = "say \"hi\" \\ é 🧪\n\r\t\u{8}\u{C}\u{1}\u{1F}/"
+    #expect(text.jsonQuoted == #""say \"hi\" \\ é 🧪\n\r\t\b\f\u0001\u001f/""#)
+    #expect(try JSONParser.parse(Array(text.jsonQuoted.utf8)) == .string(text))
+    #expect("plain café".jsonQuoted == "\"plain café\"")
   }
 
   @Test func verdictWordsAreTheMarkdownWords() {
