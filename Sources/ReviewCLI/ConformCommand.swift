@@ -22,10 +22,10 @@ enum ConformCommand {
       there, expecting PostgreSQL to refuse each row by the name the store refuses it by; runs the migration
       (case-study/migration/original-to-fixed.sql) on a database in the original's schema and checks what it
       leaves; and for each port runs every probe, the fault sweep, 1,000 concurrent creates over 100 SKUs (8
-      clients, each on its own connection) and the seeded adversarial corpus (each request starting from the fixture)
-      on the port and on the Python it ports, comparing statuses, response kinds, uncaught error classes and
-      stored rows. Exits 1 on any difference not in python/allowed-differences.json, 2 when
-      python3 or PostgreSQL is missing.
+      clients, each on its own connection) and the seeded adversarial corpus (each request starting from the
+      fixture) on the port and on the Python it ports, comparing statuses, response kinds, uncaught error classes
+      and stored rows. Exits 1 on any difference not in python/allowed-differences.json, 2 when python3 or
+      PostgreSQL is missing.
       """,
     options: [
       .repeatable(
