@@ -137,7 +137,13 @@ final class PythonSystem: SystemUnderTest {
     guard let untouched, let rows = untouched.rows else {
       return try Self.exchange(app.send(identified(request), dump: true))
     }
-    let real = try app.send(identified(request))
+    let real: RealResponse
+    do {
+      real = try app.send(identified(request))
+    } catch {
+      untouched.forget()  // what the request did is unknown
+      throw error
+    }
     if real.statements.allSatisfy(\.writesNothing) { return Self.exchange(real, after: rows) }
     untouched.forget()
     return Self.exchange(real, after: try app.dump().snapshot)
