@@ -28,6 +28,17 @@ extension RealApp {
 
     /// Requests per second.
     public var throughput: Double { Double(statuses.values.reduce(0, +)) / elapsedSeconds }
+
+    /// Two runs taken as one: times, counts and statuses added up.
+    public static func + (first: BenchOutcome, second: BenchOutcome) -> BenchOutcome {
+      BenchOutcome(
+        elapsedSeconds: first.elapsedSeconds + second.elapsedSeconds,
+        cpuSeconds: first.cpuSeconds + second.cpuSeconds,
+        databaseSeconds: first.databaseSeconds + second.databaseSeconds,
+        statuses: first.statuses.merging(second.statuses, uniquingKeysWith: +),
+        statements: first.statements + second.statements, commits: first.commits + second.commits,
+        rowsRead: first.rowsRead + second.rowsRead, responseBytes: first.responseBytes + second.responseBytes)
+    }
   }
 
   /// `bench`: sends `request` `count` times over `clients` threads, each with its own connection; in request `i`'s

@@ -70,6 +70,9 @@ extension EvidenceFigures {
     public var machine: String
     /// Valid creates sent per run, after a warm-up.
     public var requestsPerRun: Int
+    /// How many turns the apps took in a run, one after another (each app `requestsPerRun / turns` creates a turn);
+    /// `nil` in figures from runs that measured each app in one go.
+    public var turnsPerRun: Int?
     /// How many SKUs a colliding run cycles through.
     public var skusWhenColliding: Int
     /// One per scenario, in the order the bench ran them.
@@ -80,11 +83,12 @@ extension EvidenceFigures {
 
     /// Figures measured on `machine`.
     public init(
-      machine: String, requestsPerRun: Int, skusWhenColliding: Int, scenarios: [Scenario],
+      machine: String, requestsPerRun: Int, turnsPerRun: Int? = nil, skusWhenColliding: Int, scenarios: [Scenario],
       durableWriteMicroseconds: Double?
     ) {
       self.machine = machine
       self.requestsPerRun = requestsPerRun
+      self.turnsPerRun = turnsPerRun
       self.skusWhenColliding = skusWhenColliding
       self.scenarios = scenarios
       self.durableWriteMicroseconds = durableWriteMicroseconds

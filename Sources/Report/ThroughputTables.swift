@@ -37,7 +37,11 @@ extension EvidenceFigures.RealStackCreateProduct {
       "`python/apps/original` and `python/apps/fixed` on Flask + SQLAlchemy + PostgreSQL with durable commits "
         + "(`fsync` and `synchronous_commit` on), measured on \(machine) by the adapter's `bench` command "
         + "(Flask's test client on K threads, each with its own connection, timed inside the adapter): "
-        + "\(requestsPerRun) valid creates per run after a warm-up, colliding runs over \(skusWhenColliding) SKUs. "
+        + "\(requestsPerRun) valid creates per run after a warm-up"
+        + (turnsPerRun.map {
+          ", the three apps taking turns of \(requestsPerRun / max($0, 1)) (so a change in the machine's speed weighs on all three alike)"
+        } ?? "")
+        + ", colliding runs over \(skusWhenColliding) SKUs. "
         + "CPU is the adapter's process (the app, SQLAlchemy, psycopg2, the test client), not the server's: when "
         + "it nears the wall time per request, the run is bound by Python, not by the database."
         + (durableWriteMicroseconds.map {

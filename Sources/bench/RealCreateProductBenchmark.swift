@@ -5,30 +5,26 @@ import RequestLayer
 import Store
 
 /// Create-product throughput of `python/apps/original`, `python/apps/fixed` and `python/apps/candidate` (the
-/// single-commit correction, for what one commit saves alone) on PostgreSQL with durable commits, 1 and 8 clients, distinct and colliding SKUs; timed inside the adapter (its `bench` command), so the
-/// pipe to it is not what is measured.
+/// single-commit correction, for what one commit saves alone) on PostgreSQL with durable commits, 1 and 8 clients,
+/// distinct and colliding SKUs; timed inside the adapter (its `bench` command), so the pipe to it is not what is
+/// measured. The three apps take turns in rounds, so a machine that speeds up or slows down during a scenario
+/// weighs on all three alike and their ratios hold.
 enum RealCreateProductBenchmark {
   nonisolated(unsafe) static var requests = 1_000
   static let collidingSKUs = 100
+  /// How many turns each app takes per scenario, `requests / rounds` creates a turn.
+  static let rounds = 10
 
-  /// Measures every scenario on both apps, printing each as it finishes, and answers the figures.
+  /// Measures every scenario on the three apps, printing each as it finishes, and answers the figures.
   static func run(on stack: RealStack) throws -> EvidenceFigures.RealStackCreateProduct {
-    let original = try launch("apps/original", on: stack).app
-    let fixed = try launch("apps/fixed", on: stack).app
-    let candidate = try launch("apps/candidate", on: stack).app
-    defer {
-      original.quit()
-      fixed.quit()
-      candidate.quit()
-    }
+    let apps = try ["apps/original", "apps/fixed", "apps/candidate"].map { try launch($0, on: stack).app }
+    defer { apps.forEach { $0.quit() } }
     var scenarios: [EvidenceFigures.RealStackCreateProduct.Scenario] = []
     for clients in [1, 8] {
       for colliding in [false, true] {
+        let runs = try measure(apps, clients: clients, colliding: colliding).map(figures)
         let scenario = EvidenceFigures.RealStackCreateProduct.Scenario(
-          clients: clients, collidingSkus: colliding,
-          original: figures(try measure(original, clients: clients, colliding: colliding)),
-          fixed: figures(try measure(fixed, clients: clients, colliding: colliding)),
-          candidate: figures(try measure(candidate, clients: clients, colliding: colliding)))
+          clients: clients, collidingSkus: colliding, original: runs[0], fixed: runs[1], candidate: runs[2])
         scenarios.append(scenario)
         print(
           "real create-product, \(scenario.label): "
@@ -41,8 +37,8 @@ enum RealCreateProductBenchmark {
     let durableWrite = try stack.cluster.durableWriteMicroseconds()
     print("one durable 8 kB write (pg_test_fsync, fdatasync): \(durableWrite.map { "\($0) µs" } ?? "not measured")")
     return EvidenceFigures.RealStackCreateProduct(
-      machine: Machine.description, requestsPerRun: requests, skusWhenColliding: collidingSKUs, scenarios: scenarios,
-      durableWriteMicroseconds: durableWrite)
+      machine: Machine.description, requestsPerRun: requests, turnsPerRun: rounds, skusWhenColliding: collidingSKUs,
+      scenarios: scenarios, durableWriteMicroseconds: durableWrite)
   }
 
   /// What the adapter measured, as the figures file keeps it.
@@ -61,14 +57,27 @@ enum RealCreateProductBenchmark {
     return (app, shape)
   }
 
-  /// A warm-up of 20 requests, a fresh demo fixture, then `requests` valid creates (SKUs `B-0`, `B-1`, ..., or
-  /// over 100 SKUs when `colliding`).
-  static func measure(_ app: RealApp, clients: Int, colliding: Bool) throws -> RealApp.BenchOutcome {
-    _ = try app.reset(fixture: Fixture.demo.tables)
-    _ = try app.bench(create(sku: "WARM-{n}"), count: 20, clients: clients, vary: "{n}")
-    _ = try app.reset(fixture: Fixture.demo.tables)
-    return try app.bench(
-      create(sku: "B-{n}"), count: requests, clients: clients, vary: "{n}", modulo: colliding ? collidingSKUs : nil)
+  /// Each app: a warm-up of 20 requests and a fresh demo fixture; then `requests` valid creates, the apps taking
+  /// turns of `requests / rounds`, and each app's turns added up. Distinct SKUs are `B<turn>-0`, `B<turn>-1`, ...;
+  /// colliding ones cycle through `B-0` ... `B-99` across the turns, so the first turn creates them and every
+  /// later request collides.
+  static func measure(_ apps: [RealApp], clients: Int, colliding: Bool) throws -> [RealApp.BenchOutcome] {
+    for app in apps {
+      _ = try app.reset(fixture: Fixture.demo.tables)
+      _ = try app.bench(create(sku: "WARM-{n}"), count: 20, clients: clients, vary: "{n}")
+      _ = try app.reset(fixture: Fixture.demo.tables)
+    }
+    var totals = [RealApp.BenchOutcome?](repeating: nil, count: apps.count)
+    for turn in 0..<rounds {
+      let count = requests / rounds + (turn < requests % rounds ? 1 : 0)
+      let sku = colliding ? "B-{n}" : "B\(turn)-{n}"
+      for (index, app) in apps.enumerated() {
+        let outcome = try app.bench(
+          create(sku: sku), count: count, clients: clients, vary: "{n}", modulo: colliding ? collidingSKUs : nil)
+        totals[index] = totals[index].map { $0 + outcome } ?? outcome
+      }
+    }
+    return totals.map { $0! }
   }
 
   static func create(sku: String) -> Request {
