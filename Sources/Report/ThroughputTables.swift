@@ -39,7 +39,7 @@ extension EvidenceFigures.RealStackCreateProduct {
         + "(Flask's test client on K threads, each with its own connection, timed inside the adapter): "
         + "\(requestsPerRun) valid creates per run after a warm-up"
         + (turnsPerRun.map {
-          ", the three apps taking turns of \(requestsPerRun / max($0, 1)) (so a change in the machine's speed weighs on all three alike)"
+          ", original, fixed and the candidate's correction taking turns of \(requestsPerRun / max($0, 1)) (so a change in the machine's speed weighs on all three alike)"
         } ?? "")
         + ", colliding runs over \(skusWhenColliding) SKUs. "
         + "CPU is the adapter's process (the app, SQLAlchemy, psycopg2, the test client), not the server's: when "
