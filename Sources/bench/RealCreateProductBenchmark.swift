@@ -18,7 +18,7 @@ enum RealCreateProductBenchmark {
   /// Measures every scenario on the three apps, printing each as it finishes, and answers the figures.
   static func run(on stack: RealStack) throws -> EvidenceFigures.RealStackCreateProduct {
     let apps = try ["apps/original", "apps/fixed", "apps/candidate"].map { try launch($0, on: stack).app }
-    defer { apps.forEach { $0.quit() } }
+    defer { for app in apps { app.quit() } }
     var scenarios: [EvidenceFigures.RealStackCreateProduct.Scenario] = []
     for clients in [1, 8] {
       for colliding in [false, true] {
