@@ -227,7 +227,15 @@ public final class PostgresCluster: Sendable {
   static func tool(_ name: String) throws -> String {
     let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
     let debianDirectories = versions.sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }.map { "/usr/lib/postgresql/\($0)/bin" }
-    guard let path = Subprocess.locate(name, extraDirectories: debianDirectories) else {
+    var found = Subprocess.locate(name, extraDirectories: debianDirectories)
+    // Debian's /usr/bin/psql is `pg_wrapper`, a Perl script that picks a version and runs it: a Perl start for
+    // every call. The versioned program is the one it would run (the newest installed).
+    if let wrapper = found, URL(fileURLWithPath: wrapper).resolvingSymlinksInPath().lastPathComponent == "pg_wrapper",
+      let direct = debianDirectories.map({ "\($0)/\(name)" }).first(where: FileManager.default.isExecutableFile)
+    {
+      found = direct
+    }
+    guard let path = found else {
       throw RealStackError.missingTool(
         name,
         remedy: "the real stack needs PostgreSQL's programs (initdb, pg_ctl, psql): install them with "

@@ -33,6 +33,17 @@ struct PostgresClusterTests {
   }
 
   @Test(
+    "Debian's Perl pg_wrapper is passed over for the versioned program it would run",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: "/usr/share/postgresql-common/pg_wrapper")
+        && FileManager.default.fileExists(atPath: "/usr/lib/postgresql")))
+  func debiansPerlWrapperIsPassedOver() throws {
+    let psql = try PostgresCluster.tool("psql")
+    #expect(URL(fileURLWithPath: psql).resolvingSymlinksInPath().lastPathComponent == "psql")
+    #expect(psql.hasPrefix("/usr/lib/postgresql/"))
+  }
+
+  @Test(
     "Opt-in (STOCKFLOW_REAL_STACK=1): a started cluster creates databases and stop removes its folder",
     .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"))
   func startedClusterCreatesDatabasesAndStopRemovesItsFolder() throws {
