@@ -34,21 +34,6 @@ def raw_connection(engine, doing: str):
             connection.close()
 
 
-def describe(engine, table_names: list[str]) -> dict[str, list[ColumnInfo]]:
-    """Every column of the tables as PostgreSQL holds them, in their order."""
-    columns = {}
-    with raw_connection(engine, "describing the tables") as connection, connection.cursor() as cursor:
-        for table in table_names:
-            cursor.execute(
-                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), t.typname"
-                " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
-                " WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
-                (_quoted(table),),
-            )
-            columns[table] = [ColumnInfo(*row) for row in cursor.fetchall()]
-    return columns
-
-
 class ColumnFacts:
     """What filling a column the fixture leaves out needs: NOT NULL, a default the server supplies (a sequence, an
     identity, a generated column, a `DEFAULT`), the length of a `varchar(n)`, an enum's first label."""
@@ -62,21 +47,31 @@ class ColumnFacts:
         self.type_name = type_name
 
 
-def column_facts(engine, table_names: list[str]) -> dict[str, dict[str, ColumnFacts]]:
-    facts = {}
+def describe(
+    engine, table_names: list[str],
+) -> tuple[dict[str, list[ColumnInfo]], dict[str, dict[str, ColumnFacts]]]:
+    """Every column of the tables as PostgreSQL holds them, in their order, and the facts filling each needs: one
+    catalog query per table."""
+    columns, facts = {}, {}
     with raw_connection(engine, "describing the tables") as connection, connection.cursor() as cursor:
         for table in table_names:
             cursor.execute(
-                "SELECT a.attname, a.attnotnull, a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '',"
+                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), t.typname, a.attnotnull,"
+                " a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '',"
                 " CASE WHEN t.typname IN ('varchar', 'bpchar') AND a.atttypmod > 4 THEN a.atttypmod - 4 END,"
                 " (SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = a.atttypid ORDER BY e.enumsortorder"
-                " LIMIT 1), t.typname"
+                " LIMIT 1)"
                 " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
-                " WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped",
+                " WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
                 (_quoted(table),),
             )
-            facts[table] = {row[0]: ColumnFacts(*row[1:]) for row in cursor.fetchall()}
-    return facts
+            rows = cursor.fetchall()
+            columns[table] = [ColumnInfo(name, type_text, type_name) for name, type_text, type_name, *_ in rows]
+            facts[table] = {
+                name: ColumnFacts(not_null, server_default, length, first_label, type_name)
+                for name, _, type_name, not_null, server_default, length, first_label in rows
+            }
+    return columns, facts
 
 
 def _placeholder(table: str, column: str, facts: ColumnFacts, row: dict, now: _dt.datetime):
@@ -190,8 +185,7 @@ class Tables:
         self.engine = engine
         self.naming = naming
         self.names = table_names
-        self.columns = describe(engine, table_names)
-        self.facts = column_facts(engine, table_names)
+        self.columns, self.facts = describe(engine, table_names)
         self.models = {name: metadata.tables[name] for name in table_names} if metadata is not None else {}
         self.now = _dt.datetime.fromisoformat(now.replace("Z", "+00:00")) if now else None
 
@@ -202,8 +196,8 @@ class Tables:
         model = self.models.get(table)
         now = self.now or _dt.datetime.now(_dt.timezone.utc)
         for column in self.columns[table]:
-            facts = self.facts[table].get(column.name)
-            if column.name in values or facts is None or facts.server_default:
+            facts = self.facts[table][column.name]
+            if column.name in values or facts.server_default:
                 continue
             how = None
             if model is not None and column.name in model.c:
