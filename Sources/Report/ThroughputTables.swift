@@ -113,23 +113,28 @@ extension EvidenceFigures.RealStackCreateProduct.Scenario {
 extension EvidenceFigures.AppRun {
   /// The adapter's CPU milliseconds per request, e.g. `3.41`; `–` when the run did not measure it.
   var cpuPerRequest: String {
-    cpuSeconds.map { EvidenceFile.hundredths($0 * 1_000 / Double(max(requests, 1))) } ?? "–"
+    cpuSeconds.map { EvidenceFile.hundredths(perRequest($0 * 1_000)) } ?? "–"
   }
 
   /// The per-request columns of the time split (`4.9 | 1.7 | 3.2 | 6.0 | 2.0 |`), for a run that measured its time
   /// in the driver; `nil` otherwise.
   var timeSplitColumns: String? {
     guard let databaseSeconds, let commits, requests > 0 else { return nil }
-    let perRequest = 1_000 / requestsPerSecond
-    let inDriver = databaseSeconds * 1_000 / Double(requests)
-    return [perRequest, inDriver, perRequest - inDriver].map { EvidenceFile.hundredths($0) }.joined(separator: " | ")
-      + " | \(EvidenceFile.hundredths(Double(statements) / Double(requests))) "
-      + "| \(EvidenceFile.hundredths(Double(commits) / Double(requests))) |"
+    let milliseconds = 1_000 / requestsPerSecond
+    let inDriver = perRequest(databaseSeconds * 1_000)
+    return [
+      milliseconds, inDriver, milliseconds - inDriver, perRequest(Double(statements)), perRequest(Double(commits)),
+    ]
+    .map { EvidenceFile.hundredths($0) }.joined(separator: " | ") + " |"
   }
 
   /// Statements per request and the statuses, e.g. `3.4; 201: 100, 409: 900`.
   var summary: String {
-    let perRequest = Double(statements) / Double(max(requests, 1))
-    return "\(EvidenceFile.hundredths(perRequest)); \(EvidenceFile.statuses(statuses))"
+    "\(EvidenceFile.hundredths(perRequest(Double(statements)))); \(EvidenceFile.statuses(statuses))"
+  }
+
+  /// `total` shared out over the run's requests.
+  private func perRequest(_ total: Double) -> Double {
+    total / Double(max(requests, 1))
   }
 }
