@@ -20,8 +20,6 @@ public final class PythonDeployment: Deployment {
   /// When set, the fixture the database holds untouched: a start with it skips the reset, and a request that
   /// wrote nothing skips the dump (see ``UntouchedFixture`` for when that may be trusted).
   private let untouched: UntouchedFixture?
-  /// The rows each fixture loads, dumped once (only when `untouched` is set).
-  private let fixtureRows = Mutex<[Fixture: Snapshot]>([:])
 
   /// Launches an adapter for the app at `path` (relative to `python/` or absolute) on a new database of `stack`.
   /// With `reusingUntouchedDatabase`, a start skips emptying and reloading the tables when nothing has written to
@@ -57,12 +55,7 @@ public final class PythonDeployment: Deployment {
     if let untouched, untouched.rows(of: fixture) != nil { return system }
     let reset = try app.reset(fixture: fixture.tables)
     firstReset.withLock { if $0 == nil { $0 = reset } }
-    if let untouched {
-      let known = fixtureRows.withLock { $0[fixture] }
-      let rows = try known ?? app.dump().snapshot
-      if known == nil { fixtureRows.withLock { $0[fixture] = rows } }
-      untouched.loaded(fixture, rows: rows)
-    }
+    try untouched?.loaded(fixture) { try app.dump().snapshot }
     return system
   }
 

@@ -10,24 +10,38 @@ import Synchronization
 /// commits. That holds for apps whose SELECTs only read (this repository's own); a SELECT calling a function that
 /// writes, or drawing from a sequence, would go unnoticed, so the deployments of submissions do not use it.
 final class UntouchedFixture: Sendable {
-  private let held = Mutex<(fixture: Fixture, rows: Snapshot)?>(nil)
+  private struct State {
+    /// The rows each fixture loads, read once.
+    var rowsByFixture: [Fixture: Snapshot] = [:]
+    /// The fixture the database holds untouched, if any.
+    var held: Fixture?
+  }
+
+  private let state = Mutex(State())
 
   /// The rows of `fixture` when the database holds it untouched; `nil` otherwise.
   func rows(of fixture: Fixture) -> Snapshot? {
-    held.withLock { $0?.fixture == fixture ? $0?.rows : nil }
+    state.withLock { $0.held == fixture ? $0.rowsByFixture[fixture] : nil }
   }
 
   /// The rows of whichever fixture the database holds untouched; `nil` once anything may have written to it.
-  var rows: Snapshot? { held.withLock { $0?.rows } }
+  var rows: Snapshot? {
+    state.withLock { state in state.held.flatMap { state.rowsByFixture[$0] } }
+  }
 
-  /// The database has just been loaded with `fixture`, whose rows are `rows`.
-  func loaded(_ fixture: Fixture, rows: Snapshot) {
-    held.withLock { $0 = (fixture, rows) }
+  /// The database has just been loaded with `fixture`; `read` reads its rows, the first time only.
+  func loaded(_ fixture: Fixture, read: () throws -> Snapshot) rethrows {
+    let known = state.withLock { $0.rowsByFixture[fixture] }
+    let rows = try known ?? read()
+    state.withLock {
+      $0.rowsByFixture[fixture] = rows
+      $0.held = fixture
+    }
   }
 
   /// Something may have written to the database (a request's write, a seed, a planned fault, a race).
   func forget() {
-    held.withLock { $0 = nil }
+    state.withLock { $0.held = nil }
   }
 }
 
