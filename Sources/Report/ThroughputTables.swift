@@ -99,6 +99,30 @@ extension EvidenceFigures.RealStackCreateProduct {
       "",
       "| scenario | app | per request (ms) | in the driver (ms) | in Python (ms) | statements | commits |",
       "|---|---|---|---|---|---|---|",
+    ] + rows + commitBreakEven
+  }
+
+  /// What one commit instead of two would need to pay off: from the one-client run with distinct SKUs, how much
+  /// longer each commit would have to wait than on this machine (a slower durable write, a synchronous standby) for
+  /// the fix, and the candidate's correction, to match the original's throughput and to reach 1.2 times it. With one
+  /// client a slower commit adds only its wait to each request, so the figures follow from the measured times and
+  /// commit counts alone.
+  var commitBreakEven: [String] {
+    guard let scenario = scenarios.first(where: { $0.clients == 1 && !$0.collidingSkus }) else { return [] }
+    let rows = [("fixed", scenario.fixed), ("candidate", scenario.candidate)].compactMap { name, run in
+      run?.commitWait(toReach: [1, 1.2], against: scenario.original).map {
+        "| `\(name)` | \($0.joined(separator: " | ")) |"
+      }
+    }
+    guard !rows.isEmpty else { return [] }
+    return [
+      "",
+      "How much longer than here each commit would have to wait (a slower durable write, a synchronous standby) for "
+        + "one commit instead of two to pay off, derived from the one-client run with distinct SKUs (with one "
+        + "client, a slower commit adds only its wait to each request):",
+      "",
+      "| app | to match the original's throughput | to reach 1.2 times it |",
+      "|---|---|---|",
     ] + rows
   }
 }
@@ -131,6 +155,27 @@ extension EvidenceFigures.AppRun {
   /// Statements per request and the statuses, e.g. `3.4; 201: 100, 409: 900`.
   var summary: String {
     "\(EvidenceFile.hundredths(perRequest(Double(statements)))); \(EvidenceFile.statuses(statuses))"
+  }
+
+  /// For each of `ratios` of this app's throughput to `original`'s, how much longer every commit would have to
+  /// wait than in this one-client run for the ratio to be reached (`1.08 ms`; `reached here`; `never` when this
+  /// app commits as often as the original); `nil` for a run that did not count its commits.
+  func commitWait(toReach ratios: [Double], against original: Self) -> [String]? {
+    guard let commits, let originalCommits = original.commits, requests > 0, original.requests > 0 else {
+      return nil
+    }
+    let (milliseconds, originalMilliseconds) = (1_000 / requestsPerSecond, 1_000 / original.requestsPerSecond)
+    let (perRequest, originalPerRequest) = (
+      Double(commits) / Double(requests), Double(originalCommits) / Double(original.requests)
+    )
+    return ratios.map { ratio in
+      // Solves original + originalPerRequest * wait = ratio * (this + perRequest * wait) for the wait.
+      let behind = ratio * milliseconds - originalMilliseconds
+      let savedPerWait = originalPerRequest - ratio * perRequest
+      if behind <= 0 { return "reached here" }
+      guard savedPerWait > 0 else { return "never" }
+      return "\(EvidenceFile.hundredths(behind / savedPerWait)) ms"
+    }
   }
 
   /// `total` shared out over the run's requests.

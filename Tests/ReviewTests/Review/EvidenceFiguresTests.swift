@@ -74,6 +74,33 @@ struct EvidenceFiguresTests {
     #expect(!lines.contains { $0.hasPrefix("| 8 clients, colliding SKUs | `") })
   }
 
+  @Test func theOneClientRunSaysHowDearACommitWouldHaveToBeForOneCommitToPayOff() {
+    var figures = Self.realStack
+    let original = EvidenceFigures.AppRun(
+      requestsPerSecond: 200, statements: 60, statuses: [200: 10], rowsRead: 20, responseBytes: 400,
+      cpuSeconds: 0.04, databaseSeconds: 0.017, commits: 20)
+    var candidate = original
+    candidate.requestsPerSecond = 210
+    candidate.commits = 10
+    figures.scenarios.append(
+      .init(
+        clients: 1, collidingSkus: false, original: original,
+        fixed: .init(
+          requestsPerSecond: 160, statements: 70, statuses: [201: 10], rowsRead: 20, responseBytes: 400,
+          cpuSeconds: 0.05, databaseSeconds: 0.02, commits: 10),
+        candidate: candidate))
+    let lines = EvidenceFile.markdown(EvidenceFigures(realStackCreateProduct: figures)).split(separator: "\n")
+    // 5 ms + 2 waits = 6.25 ms + 1 wait at 1.25 ms; 5 ms + 2 waits = 1.2 * (6.25 ms + 1 wait) at 3.13 ms.
+    #expect(lines.contains("| `fixed` | 1.25 ms | 3.13 ms |"))
+    // 4.76 ms already beats 5 ms; 5 + 2 waits = 1.2 * (4.76 + 1 wait) at 0.89 ms.
+    #expect(lines.contains("| `candidate` | reached here | 0.89 ms |"))
+    var everyCommit = figures
+    everyCommit.scenarios[1].fixed.commits = 20
+    #expect(
+      EvidenceFile.markdown(EvidenceFigures(realStackCreateProduct: everyCommit)).contains(
+        "| `fixed` | never | never |"))
+  }
+
   @Test func aSectionNotMeasuredYetIsLeftOut() {
     let markdown = EvidenceFile.markdown(EvidenceFigures(inMemoryCreateProduct: Self.inMemory))
     #expect(markdown.contains("## Throughput in memory"))
