@@ -210,12 +210,18 @@ public final class PostgresCluster: Sendable {
   }
 
   /// Runs one SQL command on the maintenance database through `psql`.
-  private func runSQL(_ sql: String) throws {
+  func runSQL(_ sql: String) throws {
     try Subprocess.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", maintenanceURL, "-c", sql])
   }
 
+  /// The answer of one SQL query on the maintenance database, unaligned and trimmed, e.g. `1`.
+  func query(_ sql: String) throws -> String {
+    try Subprocess.run(psql, ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", maintenanceURL, "-c", sql])
+      .output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// Stops the server in `dataPath` if one runs there; errors are ignored (there may be nothing to stop).
-  private static func stopServer(pgCtl: String, dataPath: String, mode: String) {
+  static func stopServer(pgCtl: String, dataPath: String, mode: String) {
     guard FileManager.default.fileExists(atPath: dataPath + "/postmaster.pid"),
       let (command, arguments) = try? Subprocess.asDatabaseOwner(
         pgCtl, ["-D", dataPath, "-m", mode, "-w", "-s", "stop"])

@@ -55,15 +55,25 @@ extension EvidenceFigures {
       /// `python/apps/candidate`'s run (the candidate's single-commit correction); `nil` in figures from before it
       /// was measured.
       public var candidate: AppRun?
+      /// Whether every commit also waited for a synchronous standby (`SynchronousStandby`); `nil` in figures from
+      /// before such runs, which had none.
+      public var synchronousStandby: Bool?
 
       /// A measured scenario.
-      public init(clients: Int, collidingSkus: Bool, original: AppRun, fixed: AppRun, candidate: AppRun? = nil) {
+      public init(
+        clients: Int, collidingSkus: Bool, original: AppRun, fixed: AppRun, candidate: AppRun? = nil,
+        synchronousStandby: Bool? = nil
+      ) {
         self.clients = clients
         self.collidingSkus = collidingSkus
         self.original = original
         self.fixed = fixed
         self.candidate = candidate
+        self.synchronousStandby = synchronousStandby
       }
+
+      /// Whether commits waited for a standby in this scenario.
+      public var waitsForStandby: Bool { synchronousStandby ?? false }
     }
 
     /// The machine the figures were taken on.

@@ -41,7 +41,11 @@ extension EvidenceFigures.RealStackCreateProduct {
         + (turnsPerRun.map {
           ", original, fixed and the candidate's correction taking turns of \(requestsPerRun / max($0, 1)) (so a change in the machine's speed weighs on all three alike)"
         } ?? "")
-        + ", colliding runs over \(skusWhenColliding) SKUs. "
+        + ", colliding runs over \(skusWhenColliding) SKUs"
+        + (scenarios.contains(where: \.waitsForStandby)
+          ? "; in the runs marked so, every commit also waited for a synchronous standby (a streaming replica on the "
+            + "same machine, `synchronous_standby_names`), as a high-availability deployment commits. "
+          : ". ")
         + "CPU is the adapter's process (the app, SQLAlchemy, psycopg2, the test client), not the server's: when "
         + "it nears the wall time per request, the run is bound by Python, not by the database."
         + (durableWriteMicroseconds.map {
@@ -108,9 +112,9 @@ extension EvidenceFigures.RealStackCreateProduct {
   /// client a slower commit adds only its wait to each request, so the figures follow from the measured times and
   /// commit counts alone.
   var commitBreakEven: [String] {
-    guard let scenario = scenarios.first(where: { $0.clients == 1 && !$0.collidingSkus }) else { return [] }
-    let rows = [("fixed", scenario.fixed), ("candidate", scenario.candidate)].compactMap { name, run in
-      run?.commitWait(toReach: [1, 1.2], against: scenario.original).map {
+    guard let plain = oneClientDistinctSKUs(waitingForStandby: false) else { return [] }
+    let rows = [("fixed", plain.fixed), ("candidate", plain.candidate)].compactMap { name, run in
+      run?.commitWait(toReach: [1, 1.2], against: plain.original).map {
         "| `\(name)` | \($0.joined(separator: " | ")) |"
       }
     }
@@ -123,7 +127,28 @@ extension EvidenceFigures.RealStackCreateProduct {
       "",
       "| app | to match the original's throughput | to reach 1.2 times it |",
       "|---|---|---|",
-    ] + rows
+    ] + rows + standbyCheck(against: plain)
+  }
+
+  /// The derivation put to the test by the run whose commits waited for a standby: how much longer its commits
+  /// waited, the ratio the plain run predicts at that wait, and the ratio measured; empty without that run.
+  func standbyCheck(against plain: Scenario) -> [String] {
+    guard let standby = oneClientDistinctSKUs(waitingForStandby: true),
+      let wait = standby.original.commitWait(beyond: plain.original),
+      let predicted = plain.fixed.ratio(to: plain.original, ifEachCommitWaited: wait)
+    else { return [] }
+    return [
+      "",
+      "The run with a synchronous standby checks this: there each commit waited \(EvidenceFile.hundredths(wait)) ms "
+        + "longer (the original's time in the driver per commit, with the standby and without it); at that wait the "
+        + "run without it predicts fixed / original \(EvidenceFile.hundredths(predicted)), and the run with it "
+        + "measured \(EvidenceFile.hundredths(standby.fixed.requestsPerSecond / standby.original.requestsPerSecond)).",
+    ]
+  }
+
+  /// The one-client scenario with distinct SKUs, with or without the standby.
+  func oneClientDistinctSKUs(waitingForStandby: Bool) -> Scenario? {
+    scenarios.first { $0.clients == 1 && !$0.collidingSkus && $0.waitsForStandby == waitingForStandby }
   }
 }
 
@@ -131,6 +156,7 @@ extension EvidenceFigures.RealStackCreateProduct.Scenario {
   /// E.g. `8 clients, colliding SKUs`.
   public var label: String {
     "\(clients == 1 ? "1 client" : "\(clients) clients"), \(collidingSkus ? "colliding SKUs" : "distinct SKUs")"
+      + (waitsForStandby ? ", synchronous standby" : "")
   }
 }
 
@@ -143,11 +169,10 @@ extension EvidenceFigures.AppRun {
   /// The per-request columns of the time split (`4.9 | 1.7 | 3.2 | 6.0 | 2.0 |`), for a run that measured its time
   /// in the driver; `nil` otherwise.
   var timeSplitColumns: String? {
-    guard let databaseSeconds, let commits, requests > 0 else { return nil }
-    let milliseconds = 1_000 / requestsPerSecond
+    guard let databaseSeconds, let commits = commitsPerRequest, requests > 0 else { return nil }
     let inDriver = perRequest(databaseSeconds * 1_000)
     return [
-      milliseconds, inDriver, milliseconds - inDriver, perRequest(Double(statements)), perRequest(Double(commits)),
+      millisecondsPerRequest, inDriver, millisecondsPerRequest - inDriver, perRequest(Double(statements)), commits,
     ]
     .map { EvidenceFile.hundredths($0) }.joined(separator: " | ") + " |"
   }
@@ -161,22 +186,36 @@ extension EvidenceFigures.AppRun {
   /// wait than in this one-client run for the ratio to be reached (`1.08 ms`; `reached here`; `never` when this
   /// app commits as often as the original); `nil` for a run that did not count its commits.
   func commitWait(toReach ratios: [Double], against original: Self) -> [String]? {
-    guard let commits, let originalCommits = original.commits, requests > 0, original.requests > 0 else {
-      return nil
-    }
-    let (milliseconds, originalMilliseconds) = (1_000 / requestsPerSecond, 1_000 / original.requestsPerSecond)
-    let (perRequest, originalPerRequest) = (
-      Double(commits) / Double(requests), Double(originalCommits) / Double(original.requests)
-    )
+    guard let commits = commitsPerRequest, let originalCommits = original.commitsPerRequest else { return nil }
     return ratios.map { ratio in
-      // Solves original + originalPerRequest * wait = ratio * (this + perRequest * wait) for the wait.
-      let behind = ratio * milliseconds - originalMilliseconds
-      let savedPerWait = originalPerRequest - ratio * perRequest
+      // Solves original + originalCommits * wait = ratio * (this + commits * wait) for the wait.
+      let behind = ratio * millisecondsPerRequest - original.millisecondsPerRequest
+      let savedPerWait = originalCommits - ratio * commits
       if behind <= 0 { return "reached here" }
       guard savedPerWait > 0 else { return "never" }
       return "\(EvidenceFile.hundredths(behind / savedPerWait)) ms"
     }
   }
+
+  /// This run's throughput over `original`'s had each commit of both waited `wait` milliseconds longer.
+  func ratio(to original: Self, ifEachCommitWaited wait: Double) -> Double? {
+    guard let commits = commitsPerRequest, let originalCommits = original.commitsPerRequest else { return nil }
+    return (original.millisecondsPerRequest + originalCommits * wait) / (millisecondsPerRequest + commits * wait)
+  }
+
+  /// How much longer each commit of this run waited than each commit of `other` (the same app's run under other
+  /// conditions), in milliseconds: the difference of their time in the driver per request, per commit.
+  func commitWait(beyond other: Self) -> Double? {
+    guard let databaseSeconds, let otherSeconds = other.databaseSeconds, let commits = commitsPerRequest, commits > 0
+    else { return nil }
+    return (perRequest(databaseSeconds * 1_000) - other.perRequest(otherSeconds * 1_000)) / commits
+  }
+
+  /// Wall milliseconds per request (with one client, each request's time).
+  var millisecondsPerRequest: Double { 1_000 / requestsPerSecond }
+
+  /// Commits per request; `nil` for a run that did not count them.
+  var commitsPerRequest: Double? { commits.map { perRequest(Double($0)) } }
 
   /// `total` shared out over the run's requests.
   private func perRequest(_ total: Double) -> Double {

@@ -59,4 +59,29 @@ struct PostgresClusterTests {
     cluster.stop()
     #expect(!FileManager.default.fileExists(atPath: directory.path))
   }
+
+  @Test(
+    "Opt-in (STOCKFLOW_REAL_STACK=1): an attached standby is synchronous until detached, and only a throwaway cluster takes one",
+    .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"))
+  func attachedStandbyIsSynchronousUntilDetached() throws {
+    let cluster = try PostgresCluster.start(options: .init(durable: true), environment: [:])
+    defer { cluster.stop() }
+    let directory = try #require(cluster.directory)
+    let standby = try SynchronousStandby.attach(to: cluster)
+    #expect(try cluster.query("SELECT sync_state FROM pg_stat_replication") == "sync")
+    let standbyURL = "postgresql://postgres@/postgres?host=\(directory.path)&port=\(SynchronousStandby.port)"
+    let recovering = try Subprocess.run(
+      PostgresCluster.tool("psql"), ["-X", "-At", "-d", standbyURL, "-c", "SELECT pg_is_in_recovery()"])
+    #expect(recovering.output.trimmingCharacters(in: .whitespacesAndNewlines) == "t")
+    _ = try cluster.createDatabase("committed_with_a_standby")
+
+    standby.detach()
+    #expect(try cluster.query("SHOW synchronous_standby_names") == "")
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("standby").path))
+    _ = try cluster.createDatabase("committed_without_it")  // would wait forever if commits still waited for it
+
+    let external = try PostgresCluster.start(
+      environment: [PostgresCluster.externalServerVariable: cluster.maintenanceURL])
+    #expect(throws: RealStackError.self) { try SynchronousStandby.attach(to: external) }
+  }
 }
