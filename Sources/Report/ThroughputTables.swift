@@ -139,10 +139,12 @@ extension EvidenceFigures.RealStackCreateProduct {
     else { return [] }
     return [
       "",
-      "The run with a synchronous standby checks this: there each commit waited \(EvidenceFile.hundredths(wait)) ms "
-        + "longer (the original's time in the driver per commit, with the standby and without it); at that wait the "
-        + "run without it predicts fixed / original \(EvidenceFile.hundredths(predicted)), and the run with it "
-        + "measured \(EvidenceFile.hundredths(standby.fixed.requestsPerSecond / standby.original.requestsPerSecond)).",
+      "The one-client run with a synchronous standby puts this to the test: there each of the original's commits "
+        + "waited \(EvidenceFile.hundredths(wait)) ms longer (its time in the driver per commit, with the standby and "
+        + "without it); at that wait the run without it predicts fixed / original "
+        + "\(EvidenceFile.hundredths(predicted)), and the run with it measured "
+        + "\(EvidenceFile.hundredths(standby.fixed.requestsPerSecond / standby.original.requestsPerSecond)) (the "
+        + "standby rows of the time split show where each app's time went).",
     ]
   }
 

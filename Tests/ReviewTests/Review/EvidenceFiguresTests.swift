@@ -110,8 +110,8 @@ struct EvidenceFiguresTests {
     // The derivation still comes from the run without the standby.
     #expect(markdown.contains("| `fixed` | 1.25 ms | 3.13 ms |"))
     // (2.2 ms - 1.7 ms) in the driver over 2 commits; (5 + 2 * 0.25) / (6.25 + 0.25).
-    #expect(markdown.contains("there each commit waited 0.25 ms longer"))
-    #expect(markdown.contains("predicts fixed / original 0.85, and the run with it measured 0.83."))
+    #expect(markdown.contains("there each of the original's commits waited 0.25 ms longer"))
+    #expect(markdown.contains("predicts fixed / original 0.85, and the run with it measured 0.83 (the"))
   }
 
   @Test func aSectionNotMeasuredYetIsLeftOut() {
