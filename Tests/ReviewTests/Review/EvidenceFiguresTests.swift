@@ -57,13 +57,18 @@ struct EvidenceFiguresTests {
   }
 
   @Test func oneClientRunsSplitEachRequestsTimeBetweenTheDatabaseAndPython() {
-    var figures = Self.realStack
-    figures.scenarios.append(Self.oneClientRun())
-    let lines = EvidenceFile.markdown(EvidenceFigures(realStackCreateProduct: figures)).split(separator: "\n")
+    let lines = Self.markdown(adding: [Self.oneClientRun()]).split(separator: "\n")
     #expect(lines.contains("| 1 client, distinct SKUs | `original` | 5.0 | 1.7 | 3.3 | 6.0 | 2.0 |"))
     #expect(lines.contains("| 1 client, distinct SKUs | `fixed` | 6.25 | 2.0 | 4.25 | 7.0 | 1.0 |"))
     // With 8 clients the time in the driver holds the wait for the GIL too: not split.
     #expect(!lines.contains { $0.hasPrefix("| 8 clients, colliding SKUs | `") })
+  }
+
+  /// The evidence file of ``realStack`` with `scenarios` measured too.
+  static func markdown(adding scenarios: [EvidenceFigures.RealStackCreateProduct.Scenario]) -> String {
+    var figures = realStack
+    figures.scenarios += scenarios
+    return EvidenceFile.markdown(EvidenceFigures(realStackCreateProduct: figures))
   }
 
   /// One client, distinct SKUs: the original at 5 ms a request with 2 commits, the fix at 6.25 ms with 1, the
@@ -86,26 +91,20 @@ struct EvidenceFiguresTests {
   }
 
   @Test func theOneClientRunSaysHowDearACommitWouldHaveToBeForOneCommitToPayOff() {
-    var figures = Self.realStack
-    figures.scenarios.append(Self.oneClientRun())
-    let lines = EvidenceFile.markdown(EvidenceFigures(realStackCreateProduct: figures)).split(separator: "\n")
+    let lines = Self.markdown(adding: [Self.oneClientRun()]).split(separator: "\n")
     // 5 ms + 2 waits = 6.25 ms + 1 wait at 1.25 ms; 5 ms + 2 waits = 1.2 * (6.25 ms + 1 wait) at 3.13 ms.
     #expect(lines.contains("| `fixed` | 1.25 ms | 3.13 ms |"))
     // 4.76 ms already beats 5 ms; 5 + 2 waits = 1.2 * (4.76 + 1 wait) at 0.89 ms.
     #expect(lines.contains("| `candidate` | reached here | 0.89 ms |"))
-    var everyCommit = figures
-    everyCommit.scenarios[1].fixed.commits = 20
-    #expect(
-      EvidenceFile.markdown(EvidenceFigures(realStackCreateProduct: everyCommit)).contains(
-        "| `fixed` | never | never |"))
+    var everyCommit = Self.oneClientRun()
+    everyCommit.fixed.commits = 20
+    #expect(Self.markdown(adding: [everyCommit]).contains("| `fixed` | never | never |"))
   }
 
   @Test func theRunWithAStandbyChecksThePredictionAtTheWaitItMeasured() {
-    var figures = Self.realStack
-    figures.scenarios += [
+    let markdown = Self.markdown(adding: [
       Self.oneClientRun(), Self.oneClientRun(original: 180, fixed: 150, originalDatabaseSeconds: 0.022, standby: true),
-    ]
-    let markdown = EvidenceFile.markdown(EvidenceFigures(realStackCreateProduct: figures))
+    ])
     #expect(markdown.contains("| 1 client, distinct SKUs, synchronous standby | 180 | 150 | 0.83 |"))
     // The derivation still comes from the run without the standby.
     #expect(markdown.contains("| `fixed` | 1.25 ms | 3.13 ms |"))
