@@ -69,15 +69,28 @@ def parse_raise(command: dict):
         refusal[name] = value
     return refusal
 
-_TABLE = re.compile(
-    r'\b(?:FROM|INTO|UPDATE)\s+(?:ONLY\s+)?((?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\.(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*))?)',
-    re.IGNORECASE,
-)
-_KINDS = ("SELECT", "INSERT", "UPDATE", "DELETE")
+_NAME_PATTERN = r'(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\.(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*))?'
+_TABLE = re.compile(rf"\b(?:FROM|INTO|UPDATE)\s+(?:ONLY\s+)?({_NAME_PATTERN})", re.IGNORECASE)
+# Every write a statement makes: `INSERT INTO t`, `UPDATE t`, `DELETE FROM t`, wherever they stand (the parts of a
+# CTE included); an UPDATE after DO (`ON CONFLICT DO UPDATE`), FOR or KEY (`SELECT ... FOR UPDATE`) is none.
+_WRITE = re.compile(
+    rf"\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:ONLY\s+)?({_NAME_PATTERN})", re.IGNORECASE)
+_NOT_A_WRITE_AFTER = re.compile(r"\b(?:DO|FOR|KEY)\s*\Z", re.IGNORECASE)
+
+
+def _table_name(name: str, naming) -> str:
+    name = name.rsplit(".", 1)[-1]
+    if name.startswith('"'):
+        name = name[1:-1].replace('""', '"')
+    return naming.harness_table(name)
 
 
 def classify(sql: str, naming) -> dict:
-    """`{"kind": "INSERT", "table": "products"}`: the first word, and the first table after FROM, INTO or UPDATE."""
+    """`{"kind": "INSERT", "table": "products"}`: the first word, and the first table after FROM, INTO or UPDATE.
+
+    A statement that writes more than that one table (a CTE whose parts insert, update or delete) also lists every
+    write it makes, in order: `"writes": [{"kind": "INSERT", "table": "products"}, {"kind": "INSERT", "table":
+    "inventory"}]`, so that a fault or a pause aimed at any of them finds it."""
     words = sql.lstrip().split(None, 1)
     kind = words[0].upper() if words else ""
     if kind == "WITH":  # a CTE: the statement's kind is its first main keyword
@@ -86,10 +99,16 @@ def classify(sql: str, naming) -> dict:
     statement = {"kind": kind}
     match = _TABLE.search(sql)
     if match:
-        name = match.group(1).rsplit(".", 1)[-1]
-        if name.startswith('"'):
-            name = name[1:-1].replace('""', '"')
-        statement["table"] = naming.harness_table(name)
+        statement["table"] = _table_name(match.group(1), naming)
+    writes = []
+    for write in _WRITE.finditer(sql):
+        if write.group(1).upper() == "UPDATE" and _NOT_A_WRITE_AFTER.search(sql, 0, write.start()):
+            continue
+        entry = {"kind": write.group(1).split()[0].upper(), "table": _table_name(write.group(2), naming)}
+        if entry not in writes:
+            writes.append(entry)
+    if any(write != {"kind": kind, "table": statement.get("table")} for write in writes):
+        statement["writes"] = writes
     return statement
 
 
@@ -104,7 +123,10 @@ def parse_point(command: dict, where: str) -> dict:
 
 
 def _matches(point: dict, statement: dict) -> bool:
-    return statement["kind"] == point["kind"] and ("table" not in point or statement.get("table") == point["table"])
+    """Whether `statement` is one `point` selects: its own kind and table, or any write it lists."""
+    return any(
+        candidate["kind"] == point["kind"] and ("table" not in point or candidate.get("table") == point["table"])
+        for candidate in [statement] + statement.get("writes", []))
 
 
 class Fault:

@@ -126,5 +126,40 @@ class ModuleLevelAppTests(_Loaded):
         self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["B"])
 
 
+
+@needs_database
+class OneStatementCreateTests(_Loaded):
+    """A create writing the product and its inventory row in one CTE: faults and pauses aimed at the inventory
+    INSERT find the statement that makes it, so the grader can test its atomicity instead of finding no such
+    statement."""
+
+    APP = "tests/apps/one_statement.py"
+
+    def test_the_statement_lists_both_writes(self):
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json({"sku": "A", "quantity": 5}, dump=True))
+        self.assertEqual(answer["status"], 201, answer)
+        self.assertEqual(answer["statements"][0], {
+            "kind": "INSERT", "table": "products",
+            "writes": [{"kind": "INSERT", "table": "products"}, {"kind": "INSERT", "table": "inventory"}]})
+        self.assertEqual([row["quantity"] for row in answer["tables"]["inventory"]["rows"]], [5])
+
+    def test_a_fault_aimed_at_the_inventory_insert_fails_the_whole_statement(self):
+        self.adapter.ok("reset", fixture=FIXTURE)
+        self.adapter.ok("fault", statement={"kind": "INSERT", "table": "inventory"})
+        answer = self.adapter.ok("request", **post_json({"sku": "B", "quantity": 5}, dump=True))
+        self.assertEqual((answer["status"], answer["faults_fired"]), (503, 1))
+        self.assertEqual(answer["tables"]["products"]["rows"], [])
+        self.assertEqual(answer["tables"]["inventory"]["rows"], [])
+
+    def test_a_race_pauses_before_the_statement_that_inserts_the_inventory(self):
+        self.adapter.ok("reset", fixture=FIXTURE)
+        race = self.adapter.ok("race", first=post_json({"sku": "C", "quantity": 1}),
+                               pause_before={"kind": "INSERT", "table": "inventory"},
+                               second=post_json({"sku": "C", "quantity": 2}))
+        self.assertTrue(race["paused"])
+        self.assertEqual((race["second"]["status"], race["first"]["status"]), (201, 503))
+
+
 if __name__ == "__main__":
     unittest.main()
