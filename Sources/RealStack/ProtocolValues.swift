@@ -108,7 +108,8 @@ extension Value {
 }
 
 extension Statement {
-  /// Reads `{"kind": "INSERT", "table": "products"}` or `{"kind": "COMMIT"}`.
+  /// Reads `{"kind": "INSERT", "table": "products"}` or `{"kind": "COMMIT"}`; any other kind (`SAVEPOINT`, or a
+  /// `SELECT` naming no table) is ``Statement/other(kind:)``.
   public init(protocolStatement json: JSONValue) throws(ProtocolDecodingError) {
     guard case .object(let object) = json, case .string(let kind) = object["kind"] else {
       throw ProtocolDecodingError("\(json.encoded()) is not a statement")
@@ -121,7 +122,7 @@ extension Statement {
     case ("DELETE", let table?): self = .delete(table: table)
     case ("COMMIT", _): self = .commit
     case ("ROLLBACK", _): self = .rollback
-    default: throw ProtocolDecodingError("unknown statement \(json.encoded())")
+    default: self = .other(kind: kind)
     }
   }
 
@@ -133,6 +134,7 @@ extension Statement {
     case .update(let table): ["kind": "UPDATE", "table": .string(table)]
     case .delete(let table): ["kind": "DELETE", "table": .string(table)]
     case .commit: ["kind": "COMMIT"]
+    case .other(let kind): ["kind": .string(kind)]
     case .flush, .rollback: nil
     }
   }

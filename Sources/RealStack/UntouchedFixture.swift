@@ -46,11 +46,12 @@ final class UntouchedFixture: Sendable {
 }
 
 extension Statement {
-  /// Whether the statement leaves every row as it was: a SELECT, a commit, a rollback.
+  /// Whether the statement leaves every row as it was: a SELECT, a commit, a rollback (a statement of another kind
+  /// might write).
   var writesNothing: Bool {
     switch self {
     case .select, .commit, .rollback: true
-    case .insert, .update, .delete, .flush: false
+    case .insert, .update, .delete, .flush, .other: false
     }
   }
 }

@@ -7,6 +7,10 @@ public enum Statement: Hashable, Sendable, CustomStringConvertible {
   case flush
   case commit
   case rollback
+  /// A statement this store never sends but a real app may, by its first word: a savepoint (`SAVEPOINT`,
+  /// `RELEASE`), a lock, a `SELECT` that reads no table. Recorded so that a request sending one is still
+  /// understood.
+  case other(kind: String)
 
   public var description: String {
     switch self {
@@ -17,6 +21,7 @@ public enum Statement: Hashable, Sendable, CustomStringConvertible {
     case .flush: "FLUSH"
     case .commit: "COMMIT"
     case .rollback: "ROLLBACK"
+    case .other(let kind): kind
     }
   }
 }

@@ -1,5 +1,6 @@
 """An answer that fixes validation and the transaction (and authentication, tenants, the audit trail, status codes)
-but keeps a binary float price and no unique SKU, and has no alerts endpoint.
+but keeps a binary float price and no unique SKU, and has no alerts endpoint. It writes the stock inside a
+savepoint (`begin_nested()`), so its requests send `SAVEPOINT` and `RELEASE SAVEPOINT` too.
 
 Expected grade: partial credit; it leaves what `strong` leaves plus exactly `float-price`, `duplicate-sku`, `sku-race`
 and `sku-case-variants` (the float and the missing unique SKU); alerts not applicable.

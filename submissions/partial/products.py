@@ -36,12 +36,13 @@ def create_product():
         db.session.add(product)
         db.session.flush()
         if warehouse is not None:
-            inventory = Inventory(product_id=product.id, warehouse_id=warehouse.id, quantity=quantity)
-            db.session.add(inventory)
-            db.session.flush()
-            db.session.add(InventoryChange(
-                inventory_id=inventory.id, change=quantity, quantity_after=quantity, reason="initial_stock",
-                user_id=user.id, created_at=datetime.utcnow()))
+            with db.session.begin_nested():  # the stock in a savepoint, as candidates sometimes write it
+                inventory = Inventory(product_id=product.id, warehouse_id=warehouse.id, quantity=quantity)
+                db.session.add(inventory)
+                db.session.flush()
+                db.session.add(InventoryChange(
+                    inventory_id=inventory.id, change=quantity, quantity_after=quantity, reason="initial_stock",
+                    user_id=user.id, created_at=datetime.utcnow()))
         product_id = product.id
         db.session.commit()
     except Invalid as invalid:

@@ -59,6 +59,11 @@ struct ProtocolValueTests {
   @Test func statementsAndFaultsSpeakTheProtocol() throws {
     #expect(try Statement(protocolStatement: ["kind": "INSERT", "table": "products"]) == .insert(table: "products"))
     #expect(try Statement(protocolStatement: ["kind": "COMMIT"]) == .commit)
+    // What a real app may send beyond what the store models (`begin_nested()`, `SELECT 1`) is understood too.
+    #expect(try Statement(protocolStatement: ["kind": "SAVEPOINT"]) == .other(kind: "SAVEPOINT"))
+    #expect(try Statement(protocolStatement: ["kind": "SELECT"]) == .other(kind: "SELECT"))
+    #expect(Statement.other(kind: "RELEASE").protocolStatement == ["kind": "RELEASE"])
+    #expect(throws: ProtocolDecodingError.self) { try Statement(protocolStatement: ["table": "products"]) }
     #expect(try Fault.failingCommit(number: 2).protocolCommand() == ["op": "fault", "commit": .integer(2)])
     #expect(
       try Fault.failing(.insert(table: "inventory")).protocolCommand()
