@@ -245,6 +245,7 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
         raise AdapterError("app-load", f"building {path}: {type(exc).__name__}: {exc}", format_exception(exc))
 
     table_names = [table.name for table in metadata.sorted_tables]
+    naming = naming.with_singular_tables(table_names, notes)
     try:
         with engine.begin() as connection:
             for table in reversed(metadata.sorted_tables):

@@ -3,6 +3,20 @@
 from .errors import protocol_error
 from .fields import optional
 
+CASE_STUDY_TABLES = (
+    "companies", "users", "warehouses", "products", "inventory", "inventory_changes", "product_types", "sales",
+    "suppliers", "supplier_products", "bundle_components", "idempotency_keys",
+)
+"""The tables the harness names, as the case study names them."""
+
+
+def singular(table: str) -> str:
+    """`products` → `product`, `companies` → `company`: the name Flask-SQLAlchemy gives a model's table when it sets
+    no `__tablename__` (`Product` → `product`)."""
+    if table.endswith("ies"):
+        return table[:-3] + "y"
+    return table[:-1] if table.endswith("s") else table
+
 
 class Naming:
     def __init__(self, tables: dict[str, str] | None = None, columns: dict[str, dict[str, str]] | None = None):
@@ -28,6 +42,19 @@ class Naming:
             if not isinstance(cols, dict) or not all(isinstance(v, str) for v in cols.values()):
                 raise protocol_error(f"field `mapping.columns.{table}` must be an object of strings")
         return cls(tables, columns)
+
+    def with_singular_tables(self, app_tables: list[str], notes: list[str]) -> "Naming":
+        """This mapping, plus each case-study table that the app lacks and the mapping leaves out, taken from the
+        app's table named as its singular (`product` for `products`), noted in `notes`."""
+        tables = dict(self._tables)
+        taken = set(tables.values())
+        for harness in CASE_STUDY_TABLES:
+            app = singular(harness)
+            if harness in tables or harness in app_tables or app == harness or app not in app_tables or app in taken:
+                continue
+            tables[harness] = app
+            notes.append(f"table {app} taken as {harness} (its singular)")
+        return self if tables == self._tables else Naming(tables, self._columns)
 
     def app_table(self, harness_table: str) -> str:
         return self._tables.get(harness_table, harness_table)

@@ -161,5 +161,39 @@ class OneStatementCreateTests(_Loaded):
         self.assertEqual((race["second"]["status"], race["first"]["status"]), (201, 503))
 
 
+
+@needs_database
+class SingularTableNamesTests(_Loaded):
+    """Models without `__tablename__` (Flask-SQLAlchemy names the tables `company`, `warehouse`, `product`): each is
+    taken as the case study's table, with no mapping file."""
+
+    APP = "tests/apps/singular.py"
+
+    def test_each_singular_table_is_taken_as_the_case_studys_and_noted(self):
+        self.assertEqual(self.loaded["notes"], [
+            "table company taken as companies (its singular)",
+            "table warehouse taken as warehouses (its singular)",
+            "table product taken as products (its singular)",
+        ])
+        self.assertEqual(set(self.loaded["tables"]), {"companies", "warehouses", "products", "inventory"})
+
+    def test_the_fixture_fills_them_and_a_create_is_dumped_and_faulted_under_the_case_studys_names(self):
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json({"sku": "A", "warehouse_id": 1, "quantity": 3}, dump=True))
+        self.assertEqual(answer["status"], 201, answer)
+        self.assertEqual([row["name"] for row in answer["tables"]["warehouses"]["rows"]],
+                         [row["name"] for row in FIXTURE[2]["rows"]])
+        self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["A"])
+        self.assertIn({"kind": "INSERT", "table": "products"}, answer["statements"])
+        self.adapter.ok("fault", statement={"kind": "INSERT", "table": "inventory"})
+        failed = self.adapter.ok("request", **post_json({"sku": "B", "warehouse_id": 1, "quantity": 3}))
+        self.assertEqual(failed["faults_fired"], 1)
+
+    def test_a_mapping_file_still_decides_first(self):
+        loaded = self.adapter.ok("load", app=self.APP, database_url=self.url, mapping={"tables": {"products": "product"}})
+        self.assertNotIn("table product taken as products (its singular)", loaded["notes"])
+        self.assertIn("table company taken as companies (its singular)", loaded["notes"])
+
+
 if __name__ == "__main__":
     unittest.main()
