@@ -11,6 +11,7 @@ import sys
 from flask import got_request_exception
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.schema import CreateTable
 
 from . import clock, recording
 from .errors import AdapterError, database_error, format_exception, protocol_error
@@ -129,6 +130,21 @@ def _import(path: str, notes: list[str], name: str | None = None):
             del sys.modules[loaded]
         raise AdapterError("app-load", f"importing {path}: {type(exc).__name__}: {exc}", format_exception(exc))
     return module
+
+
+# What in a table's DDL needs a PostgreSQL extension, and which (all trusted: the database's owner may create them).
+_EXTENSIONS = (("CITEXT", "citext"), ("UUID_GENERATE_V", "uuid-ossp"), ("GEN_SALT(", "pgcrypto"), ("CRYPT(", "pgcrypto"))
+
+
+def _extensions_needed(metadata, dialect) -> list[str]:
+    """The extensions the schema's DDL uses, in a fixed order: a `CITEXT` column (a case-insensitive SKU, say) or a
+    `uuid_generate_v4()` default, which `create_all` alone would fail on."""
+    ddl = " ".join(str(CreateTable(table).compile(dialect=dialect)) for table in metadata.sorted_tables).upper()
+    needed = []
+    for marker, extension in _EXTENSIONS:
+        if marker in ddl and extension not in needed:
+            needed.append(extension)
+    return needed
 
 
 def _on_exception(sender, exception, **extra):
@@ -250,6 +266,9 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
         with engine.begin() as connection:
             for table in reversed(metadata.sorted_tables):
                 connection.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
+            for extension in _extensions_needed(metadata, engine.dialect):
+                connection.execute(text(f'CREATE EXTENSION IF NOT EXISTS "{extension}"'))
+                notes.append(f"extension {extension} created: the schema uses it")
             metadata.create_all(connection)
     except Exception as exc:
         engine.dispose()

@@ -195,5 +195,21 @@ class SingularTableNamesTests(_Loaded):
         self.assertIn("table company taken as companies (its singular)", loaded["notes"])
 
 
+
+@needs_database
+class ExtensionTypeTests(_Loaded):
+    """A `CITEXT` SKU (a textbook answer to SKUs differing only in case): the extension is created before the
+    tables, and noted."""
+
+    APP = "tests/apps/citext_sku.py"
+
+    def test_the_extension_is_created_and_the_column_compares_without_case(self):
+        self.assertIn("extension citext created: the schema uses it", self.loaded["notes"])
+        self.assertEqual(self.loaded["tables"]["products"]["sku"], "citext")
+        self.adapter.ok("reset", fixture=FIXTURE)
+        self.assertEqual(self.adapter.ok("request", **post_json({"sku": "ab-1"}))["status"], 201)
+        self.assertEqual(self.adapter.ok("request", **post_json({"sku": "AB-1"}))["status"], 409)
+
+
 if __name__ == "__main__":
     unittest.main()
