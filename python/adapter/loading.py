@@ -133,7 +133,9 @@ def _import(path: str, notes: list[str], name: str | None = None):
 
 
 # What in a table's DDL needs a PostgreSQL extension, and which (all trusted: the database's owner may create them).
-_EXTENSIONS = (("CITEXT", "citext"), ("UUID_GENERATE_V", "uuid-ossp"), ("GEN_SALT(", "pgcrypto"), ("CRYPT(", "pgcrypto"))
+_EXTENSIONS = (
+    ("CITEXT", "citext"), ("UUID_GENERATE_V", "uuid-ossp"), ("GEN_SALT(", "pgcrypto"), ("CRYPT(", "pgcrypto"),
+)
 
 
 def _extensions_needed(metadata, dialect) -> list[str]:

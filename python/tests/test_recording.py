@@ -36,10 +36,8 @@ class ClassifyTests(unittest.TestCase):
                          {"kind": "SELECT", "table": "products"})
         self.assertEqual(classify("SELECT id FROM inventory FOR NO KEY UPDATE OF inventory", NAMING),
                          {"kind": "SELECT", "table": "inventory"})
-        self.assertEqual(
-            classify("INSERT INTO inventory (product_id) VALUES (1) ON CONFLICT (product_id) DO UPDATE SET quantity = 2",
-                     NAMING),
-            {"kind": "INSERT", "table": "inventory"})
+        upsert = "INSERT INTO inventory (product_id) VALUES (1) ON CONFLICT (product_id) DO UPDATE SET quantity = 2"
+        self.assertEqual(classify(upsert, NAMING), {"kind": "INSERT", "table": "inventory"})
 
     def test_a_fault_or_pause_aimed_at_any_write_of_a_statement_finds_it(self):
         statement = classify(ONE_STATEMENT_CREATE, NAMING)

@@ -190,7 +190,8 @@ class SingularTableNamesTests(_Loaded):
         self.assertEqual(failed["faults_fired"], 1)
 
     def test_a_mapping_file_still_decides_first(self):
-        loaded = self.adapter.ok("load", app=self.APP, database_url=self.url, mapping={"tables": {"products": "product"}})
+        loaded = self.adapter.ok(
+            "load", app=self.APP, database_url=self.url, mapping={"tables": {"products": "product"}})
         self.assertNotIn("table product taken as products (its singular)", loaded["notes"])
         self.assertIn("table company taken as companies (its singular)", loaded["notes"])
 
