@@ -75,7 +75,7 @@ extension Finding {
       guard let inventory = try trial.rows("inventory").first else {
         return trial.inconclusive("answered \(response.brief) and stored no inventory to trace.")
       }
-      let entries = try trial.rows("inventory_changes").filter { $0["inventory_id"] == .int(inventory.id) }
+      let entries = try trial.rows("inventory_changes").filter { $0.logs(inventory) }
       let logged = entries.contains { $0["change"] == .int(10) && $0["quantity_after"] == .int(10) }
       return trial.verdict(
         showing: !logged,
