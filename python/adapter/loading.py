@@ -149,6 +149,27 @@ def _extensions_needed(metadata, dialect) -> list[str]:
     return needed
 
 
+def _keys_not_understood(metadata) -> list[str]:
+    """A warning per table keyed by one column that does not hold integers (a UUID, say): the harness numbers such
+    rows by position, so the rows referencing them are not linked to them and the verdicts that need the link are
+    not to be trusted."""
+    warnings = []
+    for table in metadata.sorted_tables:
+        key = list(table.primary_key.columns)
+        if len(key) != 1:
+            continue
+        try:
+            integer = issubclass(key[0].type.python_type, int)
+        except NotImplementedError:
+            integer = False
+        if not integer:
+            warnings.append(
+                f"table {table.name} is keyed by {key[0].name} ({key[0].type}), not an integer: the harness numbers "
+                "its rows by position, so rows referencing them are not linked to them; verdicts that need the link "
+                "may be wrong")
+    return warnings
+
+
 def _on_exception(sender, exception, **extra):
     trace = recording.current()
     if trace is not None:
@@ -264,6 +285,7 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
 
     table_names = [table.name for table in metadata.sorted_tables]
     naming = naming.with_singular_tables(table_names, notes)
+    notes.extend(_keys_not_understood(metadata))
     try:
         with engine.begin() as connection:
             for table in reversed(metadata.sorted_tables):

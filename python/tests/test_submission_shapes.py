@@ -212,5 +212,19 @@ class ExtensionTypeTests(_Loaded):
         self.assertEqual(self.adapter.ok("request", **post_json({"sku": "AB-1"}))["status"], 409)
 
 
+
+@needs_database
+class NonIntegerKeyTests(_Loaded):
+    """A table keyed by UUID: not understood yet, and the load says so, so the grade says its verdicts may be wrong."""
+
+    APP = "tests/apps/uuid_keys.py"
+
+    def test_the_load_warns_that_the_key_is_not_understood(self):
+        self.assertEqual(self.loaded["notes"], [
+            "table products is keyed by id (UUID), not an integer: the harness numbers its rows by position, so rows "
+            "referencing them are not linked to them; verdicts that need the link may be wrong",
+        ])
+
+
 if __name__ == "__main__":
     unittest.main()
