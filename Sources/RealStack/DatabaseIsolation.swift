@@ -23,10 +23,9 @@ public enum DatabaseIsolation {
       to: data.appendingPathComponent("pg_hba.conf"), atomically: false, encoding: .utf8)
     chmod(directory.path, 0o711)
     // Who was refused what: every line of the server's log names the role and the database asked for.
-    try run(cluster, "ALTER SYSTEM SET log_line_prefix = '\(logLinePrefix)'")
-    try run(cluster, "SELECT pg_reload_conf()")
+    try cluster.setServerSetting("log_line_prefix", to: logLinePrefix)
     for database in ["postgres", "template1"] {
-      try run(cluster, "REVOKE CONNECT ON DATABASE \(database) FROM PUBLIC")
+      try cluster.runSQL("REVOKE CONNECT ON DATABASE \(database) FROM PUBLIC")
     }
   }
 
@@ -87,13 +86,8 @@ public enum DatabaseIsolation {
       "CREATE ROLE \(role) LOGIN PASSWORD '\(password)'", "ALTER DATABASE \(database) OWNER TO \(role)",
       "REVOKE CONNECT ON DATABASE \(database) FROM PUBLIC", "GRANT CONNECT ON DATABASE \(database) TO \(role)",
     ] {
-      try run(cluster, sql)
+      try cluster.runSQL(sql)
     }
     return url.replacingOccurrences(of: "postgresql://postgres@", with: "postgresql://\(role):\(password)@")
-  }
-
-  private static func run(_ cluster: PostgresCluster, _ sql: String) throws {
-    try Subprocess.run(
-      try PostgresCluster.tool("psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", cluster.maintenanceURL, "-c", sql])
   }
 }

@@ -211,13 +211,22 @@ public final class PostgresCluster: Sendable {
 
   /// Runs one SQL command on the maintenance database through `psql`.
   func runSQL(_ sql: String) throws {
-    try Subprocess.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", maintenanceURL, "-c", sql])
+    _ = try query(sql)
   }
 
   /// The answer of one SQL query on the maintenance database, unaligned and trimmed, e.g. `1`.
   func query(_ sql: String) throws -> String {
     try Subprocess.run(psql, ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", maintenanceURL, "-c", sql])
       .output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Sets a server setting (`ALTER SYSTEM`), or resets it to its default with `nil`, and reloads the configuration,
+  /// so that a setting a reload applies holds from the next statement on.
+  func setServerSetting(_ name: String, to value: String?) throws {
+    try runSQL(
+      value.map { "ALTER SYSTEM SET \(name) = '\($0.replacingOccurrences(of: "'", with: "''"))'" }
+        ?? "ALTER SYSTEM RESET \(name)")
+    try runSQL("SELECT pg_reload_conf()")
   }
 
   /// Stops the server in `dataPath` if one runs there; errors are ignored (there may be nothing to stop).

@@ -59,8 +59,7 @@ public final class SynchronousStandby: Sendable {
         "-c listen_addresses='' -k \(socketDirectory) -c port=\(Self.port)", "start",
       ])
     try Subprocess.run(startCommand, startArguments)
-    try cluster.runSQL("ALTER SYSTEM SET synchronous_standby_names = '*'")
-    try cluster.runSQL("SELECT pg_reload_conf()")
+    try cluster.setServerSetting("synchronous_standby_names", to: "*")
     let deadline = Date().addingTimeInterval(60)
     while try cluster.query("SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'") != "1" {
       guard Date() < deadline else {
@@ -81,8 +80,7 @@ public final class SynchronousStandby: Sendable {
     guard let token else { return }
     ExitCleanup.unregister(token)
     // First, so that no commit is left waiting for a standby that is gone.
-    try? cluster.runSQL("ALTER SYSTEM RESET synchronous_standby_names")
-    try? cluster.runSQL("SELECT pg_reload_conf()")
+    try? cluster.setServerSetting("synchronous_standby_names", to: nil)
     PostgresCluster.stopServer(pgCtl: pgCtl, dataPath: dataPath, mode: "fast")
     try? FileManager.default.removeItem(atPath: dataPath)
     try? FileManager.default.removeItem(atPath: dataPath + ".log")
