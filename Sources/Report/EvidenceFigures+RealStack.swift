@@ -58,11 +58,14 @@ extension EvidenceFigures {
       /// Whether every commit also waited for a synchronous standby (`SynchronousStandby`); `nil` in figures from
       /// before such runs, which had none.
       public var synchronousStandby: Bool?
+      /// How long every commit was made to wait before its durable write (`SlowerCommits`), in microseconds; `nil`
+      /// when commits flushed at the disk's own pace.
+      public var commitDelayMicroseconds: Int?
 
       /// A measured scenario.
       public init(
         clients: Int, collidingSkus: Bool, original: AppRun, fixed: AppRun, candidate: AppRun? = nil,
-        synchronousStandby: Bool? = nil
+        synchronousStandby: Bool? = nil, commitDelayMicroseconds: Int? = nil
       ) {
         self.clients = clients
         self.collidingSkus = collidingSkus
@@ -70,10 +73,14 @@ extension EvidenceFigures {
         self.fixed = fixed
         self.candidate = candidate
         self.synchronousStandby = synchronousStandby
+        self.commitDelayMicroseconds = commitDelayMicroseconds
       }
 
       /// Whether commits waited for a standby in this scenario.
       public var waitsForStandby: Bool { synchronousStandby ?? false }
+
+      /// Whether commits waited longer than the disk alone makes them (a standby or a commit delay).
+      public var commitsMadeDearer: Bool { waitsForStandby || commitDelayMicroseconds != nil }
     }
 
     /// The machine the figures were taken on.
@@ -85,7 +92,7 @@ extension EvidenceFigures {
     public var turnsPerRun: Int?
     /// How many SKUs a colliding run cycles through.
     public var skusWhenColliding: Int
-    /// One per scenario, in the order the bench ran them.
+    /// One per scenario, in the order the evidence shows them.
     public var scenarios: [Scenario]
     /// What making one 8 kB write durable cost on the cluster's disk, in microseconds (`pg_test_fsync`); `nil` when
     /// not measured.

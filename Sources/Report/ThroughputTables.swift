@@ -44,8 +44,14 @@ extension EvidenceFigures.RealStackCreateProduct {
         + ", colliding runs over \(skusWhenColliding) SKUs"
         + (scenarios.contains(where: \.waitsForStandby)
           ? "; in the runs marked so, every commit also waited for a synchronous standby (a streaming replica on the "
-            + "same machine, `synchronous_standby_names`), as a high-availability deployment commits. "
-          : ". ")
+            + "same machine, `synchronous_standby_names`), as a high-availability deployment commits"
+          : "")
+        + (scenarios.contains { $0.commitDelayMicroseconds != nil }
+          ? "; in the runs marked \"commits delayed\", PostgreSQL made every commit wait that long before its durable "
+            + "write (`commit_delay`, with `commit_siblings` 0 so that it applies with one client too), as a slower "
+            + "disk's flush or a standby in another zone would"
+          : "")
+        + ". "
         + "CPU is the adapter's process (the app, SQLAlchemy, psycopg2, the test client), not the server's: when "
         + "it nears the wall time per request, the run is bound by Python, not by the database."
         + (durableWriteMicroseconds.map {
@@ -112,7 +118,7 @@ extension EvidenceFigures.RealStackCreateProduct {
   /// client a slower commit adds only its wait to each request, so the figures follow from the measured times and
   /// commit counts alone.
   var commitBreakEven: [String] {
-    guard let plain = oneClientDistinctSKUs(waitingForStandby: false) else { return [] }
+    guard let plain = oneClientPlainRun else { return [] }
     let rows = [("fixed", plain.fixed), ("candidate", plain.candidate)].compactMap { name, run in
       run?.commitWait(toReach: [1, 1.2], against: plain.original).map {
         "| `\(name)` | \($0.joined(separator: " | ")) |"
@@ -127,30 +133,40 @@ extension EvidenceFigures.RealStackCreateProduct {
       "",
       "| app | to match the original's throughput | to reach 1.2 times it |",
       "|---|---|---|",
-    ] + rows + standbyCheck(against: plain)
+    ] + rows + derivationCheck(against: plain)
   }
 
-  /// The derivation put to the test by the run whose commits waited for a standby: how much longer its commits
-  /// waited, the ratio the plain run predicts at that wait, and the ratio measured; empty without that run.
-  func standbyCheck(against plain: Scenario) -> [String] {
-    guard let standby = oneClientDistinctSKUs(waitingForStandby: true),
-      let wait = standby.original.commitWait(beyond: plain.original),
-      let predicted = plain.fixed.ratio(to: plain.original, ifEachCommitWaited: wait)
-    else { return [] }
+  /// The derivation put to the test by the one-client runs with distinct SKUs whose commits were made dearer (a
+  /// standby, a commit delay): how much longer the original's commits waited there, the ratios the plain run
+  /// predicts at that wait, and the ratios measured; empty without such runs.
+  func derivationCheck(against plain: Scenario) -> [String] {
+    let rows = scenarios.filter { $0.clients == 1 && !$0.collidingSkus && $0.commitsMadeDearer }.compactMap {
+      dearer -> String? in
+      guard let wait = dearer.original.commitWait(beyond: plain.original) else { return nil }
+      let columns = [(plain.fixed, dearer.fixed), (plain.candidate, dearer.candidate)].map { plainRun, dearerRun in
+        guard let plainRun, let dearerRun, let predicted = plainRun.ratio(to: plain.original, ifEachCommitWaited: wait)
+        else { return "– | –" }
+        return EvidenceFile.hundredths(predicted) + " | "
+          + EvidenceFile.hundredths(dearerRun.requestsPerSecond / dearer.original.requestsPerSecond)
+      }
+      return "| \(dearer.label) | \(EvidenceFile.hundredths(wait)) | \(columns.joined(separator: " | ")) |"
+    }
+    guard !rows.isEmpty else { return [] }
     return [
       "",
-      "The one-client run with a synchronous standby puts this to the test: there each of the original's commits "
-        + "waited \(EvidenceFile.hundredths(wait)) ms longer (its time in the driver per commit, with the standby and "
-        + "without it); at that wait the run without it predicts fixed / original "
-        + "\(EvidenceFile.hundredths(predicted)), and the run with it measured "
-        + "\(EvidenceFile.hundredths(standby.fixed.requestsPerSecond / standby.original.requestsPerSecond)) (the "
-        + "standby rows of the time split show where each app's time went).",
-    ]
+      "The runs whose commits were made dearer put this to the test: how much longer each of the original's commits "
+        + "waited there (its time in the driver per commit, against the run above), the ratio the run above "
+        + "predicts at that wait, and the ratio measured:",
+      "",
+      "| one-client run, distinct SKUs | each commit waited longer (ms) | fixed / original predicted | measured "
+        + "| candidate / original predicted | measured |",
+      "|---|---|---|---|---|---|",
+    ] + rows
   }
 
-  /// The one-client scenario with distinct SKUs, with or without the standby.
-  func oneClientDistinctSKUs(waitingForStandby: Bool) -> Scenario? {
-    scenarios.first { $0.clients == 1 && !$0.collidingSkus && $0.waitsForStandby == waitingForStandby }
+  /// The one-client scenario with distinct SKUs whose commits waited for the disk alone.
+  var oneClientPlainRun: Scenario? {
+    scenarios.first { $0.clients == 1 && !$0.collidingSkus && !$0.commitsMadeDearer }
   }
 }
 
@@ -159,6 +175,9 @@ extension EvidenceFigures.RealStackCreateProduct.Scenario {
   public var label: String {
     "\(clients == 1 ? "1 client" : "\(clients) clients"), \(collidingSkus ? "colliding SKUs" : "distinct SKUs")"
       + (waitsForStandby ? ", synchronous standby" : "")
+      + (commitDelayMicroseconds.map {
+        ", commits delayed \($0 % 1_000 == 0 ? String($0 / 1_000) : EvidenceFile.hundredths(Double($0) / 1_000)) ms"
+      } ?? "")
   }
 }
 

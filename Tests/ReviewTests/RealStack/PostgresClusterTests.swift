@@ -84,4 +84,25 @@ struct PostgresClusterTests {
       environment: [PostgresCluster.externalServerVariable: cluster.maintenanceURL])
     #expect(throws: RealStackError.self) { try SynchronousStandby.attach(to: external) }
   }
+
+  @Test(
+    "Opt-in (STOCKFLOW_REAL_STACK=1): a commit delay holds every flush, even with one client, until lifted",
+    .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"))
+  func commitDelayHoldsEveryFlushUntilLifted() throws {
+    let cluster = try PostgresCluster.start(options: .init(durable: true), environment: [:])
+    defer { cluster.stop() }
+    try CommitDelay.set(2_000, on: cluster)
+    #expect(try cluster.query("SHOW commit_delay") == "2000")  // microseconds
+    #expect(try cluster.query("SHOW commit_siblings") == "0")  // so one client's commit waits too
+    _ = try cluster.createDatabase("committed_slowly")
+
+    try CommitDelay.set(nil, on: cluster)
+    #expect(try cluster.query("SHOW commit_delay") == "0")
+    #expect(try cluster.query("SHOW commit_siblings") == "5")
+    #expect(throws: RealStackError.self) { try CommitDelay.set(0, on: cluster) }
+
+    let external = try PostgresCluster.start(
+      environment: [PostgresCluster.externalServerVariable: cluster.maintenanceURL])
+    #expect(throws: RealStackError.self) { try CommitDelay.set(2_000, on: external) }
+  }
 }

@@ -74,7 +74,8 @@ struct EvidenceFiguresTests {
   /// One client, distinct SKUs: the original at 5 ms a request with 2 commits, the fix at 6.25 ms with 1, the
   /// candidate at 4.76 ms with 1.
   static func oneClientRun(
-    original: Double = 200, fixed: Double = 160, originalDatabaseSeconds: Double = 0.017, standby: Bool? = nil
+    original: Double = 200, fixed: Double = 160, originalDatabaseSeconds: Double = 0.017, standby: Bool? = nil,
+    commitDelay: Int? = nil
   ) -> EvidenceFigures.RealStackCreateProduct.Scenario {
     .init(
       clients: 1, collidingSkus: false,
@@ -87,7 +88,7 @@ struct EvidenceFiguresTests {
       candidate: .init(
         requestsPerSecond: 210, statements: 50, statuses: [201: 10], rowsRead: 20, responseBytes: 400,
         cpuSeconds: 0.04, databaseSeconds: 0.015, commits: 10),
-      synchronousStandby: standby)
+      synchronousStandby: standby, commitDelayMicroseconds: commitDelay)
   }
 
   @Test func theOneClientRunSaysHowDearACommitWouldHaveToBeForOneCommitToPayOff() {
@@ -101,16 +102,28 @@ struct EvidenceFiguresTests {
     #expect(Self.markdown(adding: [everyCommit]).contains("| `fixed` | never | never |"))
   }
 
-  @Test func theRunWithAStandbyChecksThePredictionAtTheWaitItMeasured() {
+  @Test func theRunsWithDearerCommitsCheckThePredictionAtTheWaitTheyMeasured() {
     let markdown = Self.markdown(adding: [
       Self.oneClientRun(), Self.oneClientRun(original: 180, fixed: 150, originalDatabaseSeconds: 0.022, standby: true),
+      Self.oneClientRun(original: 100, fixed: 110, originalDatabaseSeconds: 0.067, commitDelay: 2_000),
     ])
     #expect(markdown.contains("| 1 client, distinct SKUs, synchronous standby | 180 | 150 | 0.83 |"))
-    // The derivation still comes from the run without the standby.
+    #expect(markdown.contains("| 1 client, distinct SKUs, commits delayed 2 ms | 100 | 110 | 1.1 |"))
+    #expect(markdown.contains("in the runs marked \"commits delayed\", PostgreSQL made every commit wait"))
+    // The derivation still comes from the run whose commits waited for the disk alone.
     #expect(markdown.contains("| `fixed` | 1.25 ms | 3.13 ms |"))
-    // (2.2 ms - 1.7 ms) in the driver over 2 commits; (5 + 2 * 0.25) / (6.25 + 0.25).
-    #expect(markdown.contains("there each of the original's commits waited 0.25 ms longer"))
-    #expect(markdown.contains("predicts fixed / original 0.85, and the run with it measured 0.83 (the"))
+    // Standby: (2.2 ms - 1.7 ms) in the driver over 2 commits; fixed (5 + 2 * 0.25) / (6.25 + 0.25), candidate
+    // (5 + 2 * 0.25) / (4.76 + 0.25).
+    #expect(markdown.contains("| 1 client, distinct SKUs, synchronous standby | 0.25 | 0.85 | 0.83 | 1.1 | 1.17 |"))
+    // Delayed: (6.7 ms - 1.7 ms) over 2 commits; fixed (5 + 2 * 2.5) / (6.25 + 2.5), candidate 10 / (4.76 + 2.5).
+    #expect(markdown.contains("| 1 client, distinct SKUs, commits delayed 2 ms | 2.5 | 1.14 | 1.1 | 1.38 | 2.1 |"))
+  }
+
+  @Test func aCommitDelayOfAFractionOfAMillisecondIsLabelledInHundredths() {
+    let scenario = Self.oneClientRun(commitDelay: 1_500)
+    #expect(scenario.label == "1 client, distinct SKUs, commits delayed 1.5 ms")
+    #expect(scenario.commitsMadeDearer)
+    #expect(!Self.oneClientRun().commitsMadeDearer)
   }
 
   @Test func aSectionNotMeasuredYetIsLeftOut() {
