@@ -154,6 +154,12 @@ public struct Scorecard: Sendable {
           + baseline.failed.map { "\($0.name): \($0.observed.dropLast($0.observed.hasSuffix(".") ? 1 : 0))" }
           .joined(separator: "; ") + "), so its score is 0.")
     }
+    if let unchecked = baseline?.unchecked, !unchecked.isEmpty {
+      sentences.append(
+        "The baseline could not check " + unchecked.map { "that \($0.name)" }.joined(separator: " or ")
+          + " (" + unchecked.map { $0.observed.dropLast($0.observed.hasSuffix(".") ? 1 : 0) }.joined(separator: "; ")
+          + ").")
+    }
     sentences.append(
       "`\(submission)` resolves \(resolved.count) of \(available) findings"
         + (partly.isEmpty ? "" : " and partly resolves \(partly.count)")
@@ -190,7 +196,8 @@ public struct Scorecard: Sendable {
     "each finding the original shows is worth its severity's weight (critical 8, high 4, medium 2, low 1); the "
     + "score is the weight resolved, plus half the weight partly resolved, minus the weight of any regression, over "
     + "the weight available, floored at 0. An inconclusive finding is available and earns nothing. A submission "
-    + "that fails the baseline (valid creates stored as sent, a low-stock alert) is broken and scores 0."
+    + "that fails the baseline (valid creates stored as sent, a low-stock alert) is broken and scores 0; a baseline "
+    + "check the harness could not make (the alert, where the schema keeps no sales it can write) fails nothing."
 }
 
 extension Scorecard.Line {

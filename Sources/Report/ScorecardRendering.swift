@@ -9,9 +9,9 @@ extension Scorecard {
       out += ["## Baseline: " + (baseline.passed ? "passed" : "**broken**"), ""]
       out += ["| check | result | what was seen |", "|---|---|---|"]
       for check in baseline.checks {
+        let result = !check.checked ? "not checked" : check.passed ? "passed" : "**failed**"
         out.append(
-          "| \(MarkdownReport.cell(check.name)) | \(check.passed ? "passed" : "**failed**") | "
-            + MarkdownReport.cell(check.observed) + " |")
+          "| \(MarkdownReport.cell(check.name)) | \(result) | " + MarkdownReport.cell(check.observed) + " |")
       }
       out.append("")
       if !baseline.choices.isEmpty {

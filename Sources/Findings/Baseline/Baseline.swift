@@ -6,22 +6,42 @@ import Store
 /// sent, and a low-stock product that sells appears in its company's alerts (where the endpoint exists).
 ///
 /// A submission that fails any check is graded broken: refusing everything must never look like fixing everything.
-/// The baseline also records the choices the brief leaves open (whether `initial_quantity` is required, whether a
+/// A check the harness could not make (see ``Check/checked``) neither passes nor fails. The baseline also records the choices the brief leaves open (whether `initial_quantity` is required, whether a
 /// price of 0 is valid); either answer passes when it is clean.
 ///
-/// Its JSON (`Encodable`) is `passed`, `checks[]` (`name`, `passed`, `observed`) and `choices[]` (`question`,
-/// `answer`).
+/// Its JSON (`Encodable`) is `passed`, `checks[]` (`name`, `passed`, `observed`, and `checked: false` for a check
+/// not made) and `choices[]` (`question`, `answer`).
 public struct Baseline: Sendable, Hashable, Encodable {
   /// One check: what was asked, whether the submission did it, and what was seen.
+  ///
+  /// Its JSON is `name`, `passed` and `observed`, with `checked: false` for a check that could not be made.
   public struct Check: Sendable, Hashable, Encodable {
     public let name: String
+    /// Whether the submission did it; `false` too for a check that could not be made.
     public let passed: Bool
     public let observed: String
+    /// Whether the harness could make the check: `false` when what it needs is kept where the harness cannot
+    /// write it (sales in tables of the submission's own design, say). Such a check neither passes nor fails the
+    /// baseline: a submission is not broken for what the harness could not try.
+    public let checked: Bool
 
-    public init(name: String, passed: Bool, observed: String) {
+    public init(name: String, passed: Bool, observed: String, checked: Bool = true) {
       self.name = name
-      self.passed = passed
+      self.passed = passed && checked
       self.observed = observed
+      self.checked = checked
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case name, passed, observed, checked
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(name, forKey: .name)
+      try container.encode(passed, forKey: .passed)
+      try container.encode(observed, forKey: .observed)
+      if !checked { try container.encode(false, forKey: .checked) }
     }
   }
 
@@ -44,11 +64,14 @@ public struct Baseline: Sendable, Hashable, Encodable {
     self.choices = choices
   }
 
-  /// Whether every check passed.
-  public var passed: Bool { checks.allSatisfy(\.passed) }
+  /// Whether every check that could be made passed.
+  public var passed: Bool { failed.isEmpty }
 
-  /// The checks that failed, in order.
-  public var failed: [Check] { checks.filter { !$0.passed } }
+  /// The checks that were made and failed, in order.
+  public var failed: [Check] { checks.filter { $0.checked && !$0.passed } }
+
+  /// The checks that could not be made, in order.
+  public var unchecked: [Check] { checks.filter { !$0.checked } }
 
   enum CodingKeys: String, CodingKey {
     case passed, checks, choices
@@ -99,16 +122,26 @@ public struct Baseline: Sendable, Hashable, Encodable {
     }
   }
 
-  /// Acme's product, low on stock in Acme Main and selling there daily, must be in Acme's alerts.
+  /// Acme's product, low on stock in Acme Main and selling there daily, must be in Acme's alerts. Where the schema
+  /// has no `sales` table the sales cannot be written, so a missing alert is not held against the submission: it
+  /// may keep its sales in tables of its own (orders and order lines, say), and the check is not made.
   private static func lowStockAlert(_ deployment: some Deployment) throws -> Check {
     let scenario = AlertsScenario(try Trial(deployment))
     let product = try scenario.lowStock("Baseline Bolt", sku: "BASE-1", threshold: 10, stock: 2, perDay: 1)
     let response = try scenario.alerts()
     let found = response.alertObjects.contains { $0["product_id"] == .integer(product) }
+    let observed =
+      "product \(product) holds 2 against a threshold of 10 and sells 1 a day; Acme's alerts answered "
+      + "\(response.brief) with \(response.alertObjects.count) alert(s)"
+    guard response.isSuccess, !found, !scenario.recordsSales else {
+      return Check(
+        name: lowStockAlertName, passed: response.isSuccess && found,
+        observed: observed + (found ? ", including it." : ", none of them for it."))
+    }
     return Check(
-      name: lowStockAlertName, passed: response.isSuccess && found,
-      observed: "product \(product) holds 2 against a threshold of 10 and sells 1 a day; Acme's alerts answered "
-        + "\(response.brief) with \(response.alertObjects.count) alert(s)"
-        + (found ? ", including it." : ", none of them for it."))
+      name: lowStockAlertName, passed: false,
+      observed: observed + ", none of them for it; but the schema has no `sales` table to write its sales into, so "
+        + "whether it alerts on a product that sells could not be checked.",
+      checked: false)
   }
 }

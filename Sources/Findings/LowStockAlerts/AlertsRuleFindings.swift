@@ -22,9 +22,9 @@ extension Finding {
       try scenario.sells(low, in: 1, perDay: 1)
       let response = try scenario.alerts()
       let found = response.alertObjects.contains { $0["product_id"] == .integer(low) }
-      return scenario.trial.verdict(
-        showing: !response.isSuccess || !found,
-        "answered \(response.brief)" + (found ? " and alerted on ACME-1." : " without ACME-1's alert."))
+      let summary = "answered \(response.brief)" + (found ? " and alerted on ACME-1." : " without ACME-1's alert.")
+      guard response.isSuccess, !found else { return scenario.trial.verdict(showing: !found, summary) }
+      return try scenario.reproducedIfAlerting(summary)
     })
 
   static let alertsIgnoresProductType = Finding(
@@ -52,10 +52,11 @@ extension Finding {
       let right =
         response.isSuccess && alerted == [.integer(inherits)]
         && response.alertObjects.first?["threshold"] == .integer(20)
-      return scenario.trial.verdict(
-        showing: !right,
+      let summary =
         "answered \(response.brief); alerted products: "
-          + (alerted.isEmpty ? "none" : alerted.map { $0.encoded() }.joined(separator: ", ")) + ".")
+        + (alerted.isEmpty ? "none" : alerted.map { $0.encoded() }.joined(separator: ", ")) + "."
+      guard response.isSuccess, alerted.isEmpty else { return scenario.trial.verdict(showing: !right, summary) }
+      return try scenario.reproducedIfAlerting(summary)
     })
 
   static let alertsNoRecentSalesFilter = Finding(
@@ -93,9 +94,12 @@ extension Finding {
       scenario in
       try scenario.lowStock("Fast Mover", sku: "FAST-1", threshold: 50, stock: 10, perDay: 3)
       let response = try scenario.alerts()
-      let days = response.alertObjects.first?["days_until_stockout"]
+      guard let alert = response.alertObjects.first else {
+        return scenario.trial.inconclusive("answered \(response.brief) with no alert to read days_until_stockout from.")
+      }
+      let days = alert["days_until_stockout"]
       return scenario.trial.verdict(
-        showing: days != .integer(3),
-        "answered \(response.brief); days_until_stockout: \(days?.encoded() ?? "no alert").")
+        showing: days != .integer(3), "answered \(response.brief); days_until_stockout: \(days?.encoded() ?? "absent")."
+      )
     })
 }

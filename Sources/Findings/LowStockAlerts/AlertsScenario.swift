@@ -16,6 +16,10 @@ public struct AlertsScenario: Sendable {
     trial.system.has(table, column: column)
   }
 
+  /// Whether the schema has a `sales` table the scenario writes its sales into (without one, `sells` and `sale`
+  /// write nothing).
+  public var recordsSales: Bool { has("sales") }
+
   private func insert(_ table: String, _ rows: [[String: Value]]) throws -> [Int] {
     try trial.seed(table, rows).ids()
   }

@@ -29,6 +29,18 @@ extension AlertsScenario {
   /// `nil`, a new Acme product low on stock and selling) must be in Acme's alerts; otherwise an endpoint that
   /// answers nothing useful would pass, and the scenario is inconclusive.
   func absentIfAlerting(_ summary: String, product: Int? = nil) throws -> Observation {
+    try silentControl(summary, product: product) ?? trial.absent(summary)
+  }
+
+  /// Ends an alerts scenario whose answer showed its defect only by an alert missing, once the same positive control
+  /// passes: an endpoint that alerts on nothing here (its sales kept where the harness cannot write them, say)
+  /// would show every such defect, and the scenario is inconclusive.
+  func reproducedIfAlerting(_ summary: String) throws -> Observation {
+    try silentControl(summary, product: nil) ?? trial.reproduced(summary)
+  }
+
+  /// Asks for the control; an inconclusive observation when Acme's alerts lack it, else `nil`.
+  private func silentControl(_ summary: String, product: Int?) throws -> Observation? {
     let product =
       try product ?? lowStock("Control Bolt", sku: "CONTROL-1", threshold: 10, stock: 2, perDay: 1)
     let response = try alerts()
@@ -38,6 +50,6 @@ extension AlertsScenario {
           + "; but Acme's own alerts (\(response.brief), \(response.alertObjects.count) alert(s)) lack product "
           + "\(product), which is low on stock and selling, so the endpoint showed nothing.")
     }
-    return trial.absent(summary)
+    return nil
   }
 }
