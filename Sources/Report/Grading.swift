@@ -197,7 +197,7 @@ public struct Scorecard: Sendable {
     + "score is the weight resolved, plus half the weight partly resolved, minus the weight of any regression, over "
     + "the weight available, floored at 0. An inconclusive finding is available and earns nothing. A submission "
     + "that fails the baseline (valid creates stored as sent, a low-stock alert) is broken and scores 0; a baseline "
-    + "check the harness could not make (the alert, where the schema keeps no sales it can write) fails nothing."
+    + "check the harness could not make (an alert whose scenario it could not write into the schema) fails nothing."
 }
 
 extension Scorecard.Line {

@@ -1,5 +1,6 @@
 import Findings
 import Report
+import Store
 import Submissions
 import Testing
 
@@ -34,5 +35,28 @@ struct BaselineTests {
     #expect(card.markdown.contains("## Baseline: passed"))
     #expect(card.markdown.contains("- Is a price of 0 valid?"))
     #expect(card.markdown.contains("| one product exists, but the loser is not answered 409 (a 500, say). |"))
+  }
+
+  /// `implementation` serving only `endpoints`, as a Python answer that registers fewer routes does.
+  struct Serving: Deployment {
+    let implementation: Implementation
+    let endpoints: Set<Endpoint>
+    var name: String { implementation.name }
+    func start(with fixture: Fixture) throws -> any SystemUnderTest { try implementation.start(with: fixture) }
+  }
+
+  @Test func anAnswerToPartThreeAloneIsCheckedOnItsAlertsOnly() {
+    let baseline = Baseline.run(against: Serving(implementation: Registry.fixed, endpoints: [.lowStockAlerts]))
+    #expect(baseline.passed, "\(baseline.failed)")
+    #expect(baseline.checks.map(\.name) == ["a low-stock product that sells appears in its company's alerts"])
+  }
+
+  @Test func anAnswerServingNeitherEndpointIsBroken() {
+    let baseline = Baseline.run(against: Serving(implementation: Registry.fixed, endpoints: []))
+    #expect(!baseline.passed)
+    #expect(baseline.failed.map(\.name) == ["serves the case study's endpoints"])
+    #expect(
+      baseline.failed.first?.observed
+        == "serves neither POST /api/products nor GET /api/companies/{company_id}/alerts/low-stock.")
   }
 }
