@@ -58,7 +58,7 @@ extension EvidenceFigures {
       /// Whether every commit also waited for a synchronous standby (`SynchronousStandby`); `nil` in figures from
       /// before such runs, which had none.
       public var synchronousStandby: Bool?
-      /// How long every commit was made to wait before its durable write (`SlowerCommits`), in microseconds; `nil`
+      /// How long every commit was made to wait before its durable write (`CommitDelay`), in microseconds; `nil`
       /// when commits flushed at the disk's own pace.
       public var commitDelayMicroseconds: Int?
 

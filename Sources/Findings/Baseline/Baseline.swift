@@ -1,13 +1,14 @@
 import RequestLayer
 import Store
 
-/// Whether a submission does the job at all, checked before its findings are scored: valid creates (with and
-/// without `initial_quantity`, several SKUs, both warehouses of company 1) answer 2xx and store exactly what was
-/// sent, and a low-stock product that sells appears in its company's alerts (where the endpoint exists).
+/// Whether a submission does the job at all, checked before its findings are scored, on the endpoints it serves:
+/// valid creates (with and without `initial_quantity`, several SKUs, both warehouses of company 1) answer 2xx and
+/// store exactly what was sent, and a low-stock product that sells appears in its company's alerts.
 ///
 /// A submission that fails any check is graded broken: refusing everything must never look like fixing everything.
-/// A check the harness could not make (see ``Check/checked``) neither passes nor fails. The baseline also records the choices the brief leaves open (whether `initial_quantity` is required, whether a
-/// price of 0 is valid); either answer passes when it is clean.
+/// A check the harness could not make (see ``Check/checked``) neither passes nor fails. The baseline also records
+/// the choices the brief leaves open (whether `initial_quantity` is required, whether a price of 0 is valid);
+/// either answer passes when it is clean.
 ///
 /// Its JSON (`Encodable`) is `passed`, `checks[]` (`name`, `passed`, `observed`, and `checked: false` for a check
 /// not made) and `choices[]` (`question`, `answer`).
