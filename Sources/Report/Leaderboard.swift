@@ -66,9 +66,11 @@ public struct Leaderboard: Sendable {
       let counts = [GradeVerdict.resolved, .partlyResolved, .stillPresent, .regressed, .inconclusive].map {
         String(card.lines($0).count)
       }
+      let unchecked = card.baseline?.unchecked.count ?? 0
       let status =
         card.isBroken
-        ? "broken: " + (card.baseline?.failed.map(\.name).joined(separator: "; ") ?? "") : "baseline passed"
+        ? "broken: " + (card.baseline?.failed.map(\.name).joined(separator: "; ") ?? "")
+        : "baseline passed" + (unchecked == 0 ? "" : ", \(unchecked) check\(unchecked == 1 ? "" : "s") not made")
       return [card.submission, "\(card.percent)%", status] + counts + [
         card.criticalLeft.map(\.finding.id).joined(separator: ", "), card.incidents.joined(separator: "; "),
       ]

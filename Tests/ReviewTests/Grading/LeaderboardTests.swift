@@ -24,6 +24,12 @@ struct LeaderboardTests {
     #expect(Self.board.markdown.contains("| always-503 | 0% | broken: "))
   }
 
+  @Test func aBaselineWithACheckNotMadeSaysSo() {
+    let board = Leaderboard.grade(
+      [("own-sales", { (SilentAlertsTests.withoutSales, { [] }) })], with: Grader())
+    #expect(board.markdown.contains("| silent-alerts-own-sales | 70% | baseline passed, 1 check not made |"))
+  }
+
   @Test func csvHasAHeaderAndOneRowPerSubmission() {
     let rows = Self.board.csv.split(separator: "\r\n")
     #expect(rows.count == 5)

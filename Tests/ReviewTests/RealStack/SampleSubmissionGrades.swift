@@ -41,6 +41,13 @@ struct SampleSubmissionGrades {
     return verdicts
   }
 
+  /// The baseline's checks in the grade's JSON: `name`, `passed`, `observed`, and `checked: false` for one not made.
+  static func baselineChecks(_ name: String) -> [JSONObject] {
+    guard case .object(let baseline)? = grades[name]?["baseline"], case .array(let checks)? = baseline["checks"]
+    else { return [] }
+    return checks.compactMap { if case .object(let check) = $0 { check } else { nil } }
+  }
+
   static func incidents(_ name: String) -> [String] {
     guard case .array(let items)? = grades[name]?["incidents"] else { return [] }
     return items.compactMap(text)
@@ -49,8 +56,8 @@ struct SampleSubmissionGrades {
   @Test func everySampleHasARow() {
     #expect(
       Set(Self.grades.keys) == [
-        "always-503", "candidate", "do-nothing", "hostile-loop", "hostile-memory", "hostile-snoop", "original",
-        "partial", "strong",
+        "alerts-own-sales", "always-503", "candidate", "do-nothing", "hostile-loop", "hostile-memory", "hostile-snoop",
+        "original", "partial", "strong",
       ])
   }
 
@@ -92,6 +99,18 @@ struct SampleSubmissionGrades {
     #expect(!Self.verdicts("strong").values.contains("regressed"))
   }
 
+  @Test func anAnswerToPartThreeWithItsOwnSalesIsNotBrokenForWhatTheHarnessCouldNotTry() {
+    #expect(Self.status("alerts-own-sales") == "graded")
+    let checks = Self.baselineChecks("alerts-own-sales")
+    #expect(checks.map { Self.text($0["name"]) } == ["a low-stock product that sells appears in its company's alerts"])
+    #expect(checks.first?["checked"] == .bool(false))
+    let verdicts = Self.verdicts("alerts-own-sales")
+    #expect(Catalog.createProduct.allSatisfy { verdicts[$0.id] == "not applicable" })
+    #expect(verdicts["alerts-fake-sales-rate"] == "inconclusive")
+    #expect(verdicts["alerts-unknown-company"] == "inconclusive")  // its 404 is right, but no alert ever came back
+    #expect(Self.percent("alerts-own-sales") == 0)
+  }
+
   @Test func aSubmissionThatHangsIsStoppedAndReported() {
     #expect(Self.status("hostile-loop") != "graded")
     #expect(Self.incidents("hostile-loop").contains { $0.contains("stopped") })
@@ -121,6 +140,6 @@ struct SampleSubmissionGrades {
 
   @Test func theLeaderboardAlsoPrintsAsCSV() {
     let csv = review("grade", "--python", "submissions", "--format", "csv").output
-    #expect(csv.split(separator: "\r\n").count == 10)
+    #expect(csv.split(separator: "\r\n").count == Self.grades.count + 1)  // a header, then a row per sample
   }
 }
