@@ -25,7 +25,8 @@ let command = Command(
     .flag(
       "--real-stack",
       help: "also run the Python apps on PostgreSQL with durable commits: create-product throughput (original, "
-        + "fixed, candidate; also with a synchronous standby) and low-stock alerts (candidate, fixed)"),
+        + "fixed, candidate; also with a synchronous standby and with commits delayed) and low-stock alerts "
+        + "(candidate, fixed)"),
     .flag(
       "--real-only",
       help: "run only the real-stack benchmarks (implies --real-stack; with --output, the file keeps its other figures)"

@@ -146,8 +146,8 @@ public struct Baseline: Sendable, Hashable, Encodable {
       return Check(
         name: lowStockAlertName, passed: false,
         observed: "the harness could not write a low-stock product that sells into the schema (\(error)), so the "
-          + "alerts could not be checked; a `stockflow-mapping.json` (beside a single file, `<name>.stockflow-mapping.json`) "
-          + "naming its tables and columns lets it.",
+          + "alerts could not be checked; a `stockflow-mapping.json` (beside a single file, "
+          + "`<name>.stockflow-mapping.json`) naming its tables and columns lets it.",
         checked: false)
     }
     let response = try scenario.alerts()

@@ -45,7 +45,7 @@ struct PostgresClusterTests {
 
   @Test(
     "Opt-in (STOCKFLOW_REAL_STACK=1): a started cluster creates databases and stop removes its folder",
-    .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"))
+    .realStackOptIn)
   func startedClusterCreatesDatabasesAndStopRemovesItsFolder() throws {
     let cluster = try PostgresCluster.start(environment: [:])
     let directory = try #require(cluster.directory)
@@ -62,7 +62,7 @@ struct PostgresClusterTests {
 
   @Test(
     "Opt-in (STOCKFLOW_REAL_STACK=1): an attached standby is synchronous until detached, and only a throwaway cluster takes one",
-    .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"))
+    .realStackOptIn)
   func attachedStandbyIsSynchronousUntilDetached() throws {
     let cluster = try PostgresCluster.start(options: .init(durable: true), environment: [:])
     defer { cluster.stop() }
@@ -87,7 +87,7 @@ struct PostgresClusterTests {
 
   @Test(
     "Opt-in (STOCKFLOW_REAL_STACK=1): a commit delay holds every flush, even with one client, until lifted",
-    .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"))
+    .realStackOptIn)
   func commitDelayHoldsEveryFlushUntilLifted() throws {
     let cluster = try PostgresCluster.start(options: .init(durable: true), environment: [:])
     defer { cluster.stop() }

@@ -8,7 +8,7 @@ import Testing
 /// own PostgreSQL connection, so the race is PostgreSQL's, not the harness's. Opt-in (`STOCKFLOW_REAL_STACK=1`).
 @Suite(
   "Opt-in (STOCKFLOW_REAL_STACK=1): concurrent creates with colliding SKUs on PostgreSQL",
-  .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"), .serialized)
+  .realStackOptIn, .serialized)
 struct RealStackConcurrency {
   /// 1,000 creates over 100 SKUs from 8 connections against the Python app at `path`.
   static func run(_ path: String) throws -> ConcurrentCreates {

@@ -9,7 +9,7 @@ import Testing
 /// each held to its expected grade. Opt-in (`STOCKFLOW_REAL_STACK=1`): it needs Python, PostgreSQL and minutes.
 @Suite(
   "Opt-in (STOCKFLOW_REAL_STACK=1): the sample submissions get their expected grades",
-  .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"), .serialized)
+  .realStackOptIn, .serialized)
 struct SampleSubmissionGrades {
   /// The leaderboard of every sample, graded once, by submission name.
   static let grades: [String: JSONObject] = {

@@ -12,7 +12,7 @@ import Testing
 /// (`STOCKFLOW_REAL_STACK=1`).
 @Suite(
   "Opt-in (STOCKFLOW_REAL_STACK=1): a reused database still starts every case from the fixture",
-  .enabled(if: ProcessInfo.processInfo.environment["STOCKFLOW_REAL_STACK"] == "1"), .serialized)
+  .realStackOptIn, .serialized)
 struct UntouchedFixtureTests {
   @Test func aStartAfterAWriteOrASeedReloadsTheFixtureAndAReadOnlyRequestLeavesItsRows() throws {
     let stack = try RealStack.start(packageRoot: try PackageRoot.locate())
