@@ -146,9 +146,15 @@ extension Finding {
         guard case .object(let body)? = page.json, let total = body["total_alerts"] else { return "?" }
         return total.encoded()
       }()
-      return scenario.trial.verdict(
-        showing: days != ["1", "5"] || total != "3" || !bad.rejects(field: "limit"),
-        "limit=2 gave days_until_stockout \(days.joined(separator: ", ")) with total_alerts \(total); limit=abc "
-          + "got \(bad.brief).")
+      let paged =
+        page.alertObjects.isEmpty
+        ? "limit=2 answered \(page.brief) with no alert"
+        : "limit=2 gave days_until_stockout \(days.joined(separator: ", ")) with total_alerts \(total)"
+      let summary = "\(paged); limit=abc got \(bad.brief)."
+      guard bad.rejects(field: "limit") else { return scenario.trial.reproduced(summary) }
+      guard page.isSuccess, !page.alertObjects.isEmpty else {
+        return scenario.trial.inconclusive(summary.dropLast() + ", so neither the order nor the page could be read.")
+      }
+      return scenario.trial.verdict(showing: days != ["1", "5"] || total != "3", summary)
     })
 }

@@ -13,10 +13,17 @@ import Testing
 struct SilentAlertsTests {
   /// The fix's create over `schema`, with alerts that are always empty.
   static func silent(_ name: String, schema: Schema) -> Implementation {
+    answering(name, schema: schema) { _ in .json(["alerts": .array([]), "total_alerts": .integer(0)], status: 200) }
+  }
+
+  /// The fix's create over `schema`, with alerts answered by `alerts` whatever the store holds.
+  static func answering(
+    _ name: String, schema: Schema = Fixed.schema, _ alerts: @escaping @Sendable (Request) -> Response
+  ) -> Implementation {
     Implementation(
-      name: name, summary: "Creates as the fix does; its alerts are always empty.", role: .submission,
+      name: name, summary: "Creates as the fix does; its alerts never read the store.", role: .submission,
       sourceFolder: "fixed", schema: schema, createProduct: Registry.fixed.createProduct,
-      lowStockAlerts: { _, _ in .json(["alerts": .array([]), "total_alerts": .integer(0)], status: 200) })
+      lowStockAlerts: { request, _ in alerts(request) })
   }
 
   static let withSales = silent("silent-alerts", schema: Fixed.schema)
@@ -34,6 +41,33 @@ struct SilentAlertsTests {
       #expect(
         observation.verdict == .inconclusive, "\(finding.id): \(observation.verdict.rawValue), \(observation.summary)")
     }
+  }
+
+  @Test("No alert and a refused bad limit: neither the order nor the page was seen")
+  func noAlertButARefusedLimitIsInconclusive() {
+    let refusing = Self.answering("silent-alerts-checking-limit") { request in
+      guard let limit = request.query["limit"], Int(limit) == nil else {
+        return .json(["alerts": .array([]), "total_alerts": .integer(0)], status: 200)
+      }
+      return .json(["error": "limit must be an integer", "field": "limit"], status: 400)
+    }
+    let observation = Catalog.finding("alerts-unsorted-unpaginated")!.probe.run(against: refusing)
+    #expect(observation.verdict == .inconclusive, "\(observation.summary)")
+    #expect(observation.summary.hasPrefix("limit=2 answered 200 with no alert; limit=abc got 400"))
+  }
+
+  @Test("No alert and an ignored bad limit: the ignored parameter is the defect, seen")
+  func noAlertAndAnIgnoredLimitShowTheDefect() {
+    let observation = Catalog.finding("alerts-unsorted-unpaginated")!.probe.run(against: Self.withSales)
+    #expect(observation.verdict == .reproduced)
+    #expect(observation.summary == "limit=2 answered 200 with no alert; limit=abc got 200.")
+  }
+
+  @Test("An alerts request that fails shows no stale product alerting")
+  func aFailingAlertsRequestIsNoEvidenceOfStaleAlerts() {
+    let failing = Self.answering("failing-alerts") { _ in .json(["error": "boom"], status: 500) }
+    let observation = Catalog.finding("alerts-no-recent-sales-filter")!.probe.run(against: failing)
+    #expect(observation.verdict == .inconclusive, "\(observation.summary)")
   }
 
   @Test func whereTheHarnessCouldWriteTheSalesTheMissingAlertBreaksTheBaseline() {
