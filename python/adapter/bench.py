@@ -39,6 +39,13 @@ def run(loaded, command: dict) -> dict:
     headers = dict(spec.headers)
     if spec.user_id is not None:
         headers["X-User-Id"] = str(spec.user_id)
+    path, headers, _ = loaded.keys.request(loaded.app, spec.path, headers, b"")
+    if loaded.keys.active:
+        translated: dict[bytes, bytes] = {}  # the bodies repeat (all alike, or `modulo` distinct ones)
+        for body in bodies:
+            if body not in translated:
+                translated[body] = loaded.keys.request_body(body)
+        bodies = [translated[body] for body in bodies]
     start = threading.Barrier(clients + 1)
     results: list[dict] = [{} for _ in range(clients)]
 
@@ -53,7 +60,7 @@ def run(loaded, command: dict) -> dict:
                 recording.bind(trace)
                 try:
                     response = client.open(
-                        spec.path, method=spec.method, query_string=spec.query, headers=headers,
+                        path, method=spec.method, query_string=spec.query, headers=headers,
                         data=bodies[index])
                     size += len(response.get_data())
                     response.close()

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.schema import CreateTable
 
-from . import clock, recording
+from . import clock, keys, recording
 from .errors import AdapterError, database_error, format_exception, protocol_error
 from .tables import Tables
 
@@ -23,6 +23,7 @@ _counter = itertools.count(1)
 class LoadedApp:
     def __init__(self, app, engine, naming, tables: Tables, plan: recording.FaultPlan, notes: list[str]):
         self.app = app
+        self.keys = tables.keys
         self.notes = notes
         self.engine = engine
         self.naming = naming
@@ -149,27 +150,6 @@ def _extensions_needed(metadata, dialect) -> list[str]:
     return needed
 
 
-def _keys_not_understood(metadata) -> list[str]:
-    """A warning per table keyed by one column that does not hold integers (a UUID, say): the harness numbers such
-    rows by position, so the rows referencing them are not linked to them and the verdicts that need the link are
-    not to be trusted."""
-    warnings = []
-    for table in metadata.sorted_tables:
-        key = list(table.primary_key.columns)
-        if len(key) != 1:
-            continue
-        try:
-            integer = issubclass(key[0].type.python_type, int)
-        except NotImplementedError:
-            integer = False
-        if not integer:
-            warnings.append(
-                f"table {table.name} is keyed by {key[0].name} ({key[0].type}), not an integer: the harness numbers "
-                "its rows by position, so rows referencing them are not linked to them; verdicts that need the link "
-                "may be wrong")
-    return warnings
-
-
 def _on_exception(sender, exception, **extra):
     trace = recording.current()
     if trace is not None:
@@ -285,7 +265,7 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
 
     table_names = [table.name for table in metadata.sorted_tables]
     naming = naming.with_singular_tables(table_names, notes)
-    notes.extend(_keys_not_understood(metadata))
+    notes.extend(keys.key_notes(metadata, engine.dialect))
     try:
         with engine.begin() as connection:
             for table in reversed(metadata.sorted_tables):
@@ -301,4 +281,6 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
     plan = recording.FaultPlan()
     recording.install(engine, naming, plan)
     got_request_exception.connect(_on_exception, app, weak=False)
-    return LoadedApp(app, engine, naming, Tables(engine, naming, table_names, metadata, now), plan, notes)
+    translation = keys.Keys(metadata, naming, engine.dialect)
+    tables = Tables(engine, naming, table_names, metadata, now, translation)
+    return LoadedApp(app, engine, naming, tables, plan, notes)

@@ -65,6 +65,7 @@ def run(loaded, spec: RequestSpec, pause: recording.PausePoint | None = None) ->
     headers = dict(spec.headers)
     if spec.user_id is not None:
         headers["X-User-Id"] = str(spec.user_id)
+    path, headers, data = loaded.keys.request(loaded.app, spec.path, headers, spec.body)
     trace = recording.Trace(pause)
     recording.bind(trace)
     capture = LogCapture(trace.log)
@@ -73,7 +74,7 @@ def run(loaded, spec: RequestSpec, pause: recording.PausePoint | None = None) ->
     try:
         client = loaded.app.test_client(use_cookies=False)
         response = client.open(
-            spec.path, method=spec.method, query_string=spec.query, headers=headers, data=spec.body
+            path, method=spec.method, query_string=spec.query, headers=headers, data=data
         )
         try:
             body = response.get_data()
@@ -82,9 +83,14 @@ def run(loaded, spec: RequestSpec, pause: recording.PausePoint | None = None) ->
     finally:
         logger.removeHandler(capture)
         recording.bind(None)
+    headers = _headers(response)
+    if loaded.keys.active:
+        loaded.keys.number_new_rows(loaded.engine)
+        body = loaded.keys.response_body(body)
+        headers = {name: loaded.keys.replace_in_text(value) for name, value in headers.items()}
     answer = {
         "status": response.status_code,
-        "headers": _headers(response),
+        "headers": headers,
         "body_b64": base64.b64encode(body).decode("ascii"),
         "exception": _exception(trace.exception),
         "statements": trace.statements,

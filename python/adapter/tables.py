@@ -181,10 +181,11 @@ def _insert(cursor, table: str, values: dict, has_id: bool = True) -> int | None
 class Tables:
     """The loaded app's tables (app names, dependency order) and columns, spoken in the harness's names."""
 
-    def __init__(self, engine, naming, table_names: list[str], metadata=None, now: str | None = None):
+    def __init__(self, engine, naming, table_names: list[str], metadata=None, now: str | None = None, keys=None):
         self.engine = engine
         self.naming = naming
         self.names = table_names
+        self.keys = keys  # a `keys.Keys` translating the harness's integer ids to a UUID-keyed table's, or None
         self.columns, self.facts = describe(engine, table_names)
         self.models = {name: metadata.tables[name] for name in table_names} if metadata is not None else {}
         self.now = _dt.datetime.fromisoformat(now.replace("Z", "+00:00")) if now else None
@@ -214,10 +215,17 @@ class Tables:
             if how is not None:
                 filled[self.naming.harness_column(harness_table, column.name)] = how
 
+    def _translating(self) -> bool:
+        return self.keys is not None and self.keys.active
+
+    def _type(self, table: str, column) -> str:
+        """A column's type as the harness sees it: `integer` for UUIDs it reads as integers."""
+        return self.keys.column_type(table, column.name, column.type) if self._translating() else column.type
+
     def schema_json(self) -> dict:
         return {
             self.naming.harness_table(table): {
-                self.naming.harness_column(self.naming.harness_table(table), column.name): column.type
+                self.naming.harness_column(self.naming.harness_table(table), column.name): self._type(table, column)
                 for column in self.columns[table]
             }
             for table in self.names
@@ -266,6 +274,12 @@ class Tables:
                     next_ids[table] = max(next_ids.get(table, 1), values["id"] + 1)
             if skipped:
                 skipped_columns[harness_table] = sorted(skipped)
+        if self._translating():
+            self.keys.clear()
+            for _, table, values in inserts:
+                self.keys.claim_ids(table, [values])
+            for _, table, values in inserts:
+                self.keys.to_app(table, values)
         filled = {}
         with raw_connection(self.engine, "resetting the tables") as connection, connection.cursor() as cursor:
             statements = [sql.SQL("DELETE FROM {}").format(sql.Identifier(table)) for table in reversed(self.names)]
@@ -306,6 +320,10 @@ class Tables:
         if table is None:
             raise protocol_error(f"the app has no table `{harness_table}`")
         prepared = [self._values(harness_table, table, row, f"rows[{number}].") for number, row in enumerate(rows)]
+        if self._translating():
+            self.keys.claim_ids(table, prepared)
+            for values in prepared:
+                self.keys.to_app(table, values)
         filled = {}
         with raw_connection(self.engine, "seeding") as connection, connection.cursor() as cursor:
             for values in prepared:
@@ -325,13 +343,20 @@ class Tables:
                         "message": exc.diag.message_primary or str(exc).strip(),
                     }
                 }
+        if self._translating():
+            ids = [self.keys.from_app(table, "id", value) for value in ids]
         answer = {"ids": ids}
         if filled:
             answer["filled"] = dict(sorted(filled.items()))
         return answer
 
     def dump(self) -> dict:
-        """Every row of every table, typed, read in one query (one round trip whatever the number of tables)."""
+        """Every row of every table, typed, read in one query (one round trip whatever the number of tables).
+
+        For a UUID-keyed table, its rows are first numbered (those the app wrote since the map last looked), its
+        UUIDs read as the harness's integers and its rows ordered by them."""
+        if self._translating():
+            self.keys.number_new_rows(self.engine)
         parts = []
         for number, table in enumerate(self.names):
             columns = self.columns[table]
@@ -353,14 +378,27 @@ class Tables:
             columns = self.columns[table]
             harness_table = self.naming.harness_table(table)
             names = [self.naming.harness_column(harness_table, column.name) for column in columns]
+            rows = [
+                {name: from_text(text, column) for name, text, column in zip(names, texts, columns)}
+                for texts in rows_by_table[number]
+            ]
+            if self._translating() and self.keys.translated_columns(table):
+                rows = self._translated_rows(table, names, columns, rows)
             tables[harness_table] = {
-                "columns": {name: column.type for name, column in zip(names, columns)},
-                "rows": [
-                    {name: from_text(text, column) for name, text, column in zip(names, texts, columns)}
-                    for texts in rows_by_table[number]
-                ],
+                "columns": {name: self._type(table, column) for name, column in zip(names, columns)},
+                "rows": rows,
             }
         return {"tables": tables}
+
+    def _translated_rows(self, table: str, names: list[str], columns: list, rows: list[dict]) -> list[dict]:
+        """A UUID-keyed or UUID-referencing table's dumped rows with its UUIDs as the harness's integers, ordered
+        by its integer `id` when it has one (its UUIDs' order is random)."""
+        for row in rows:
+            for name, column in zip(names, columns):
+                row[name] = self.keys.from_app(table, column.name, row[name])
+        if table in self.keys.keyed and "id" in names:
+            rows.sort(key=lambda row: (0, row["id"], "") if isinstance(row["id"], int) else (1, 0, str(row["id"])))
+        return rows
 
 
 __all__ = ["Tables", "AdapterError"]
