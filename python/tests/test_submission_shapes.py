@@ -215,14 +215,15 @@ class ExtensionTypeTests(_Loaded):
 
 @needs_database
 class NonIntegerKeyTests(_Loaded):
-    """A table keyed by UUID: not understood yet, and the load says so, so the grade says its verdicts may be wrong."""
+    """A table keyed by a string (a SKU): neither an integer nor a UUID, so not understood, and the load says so, so
+    the grade says its verdicts may be wrong. (Tables keyed by UUID are translated: `test_uuid_keys.py`.)"""
 
-    APP = "tests/apps/uuid_keys.py"
+    APP = "tests/apps/sku_keyed.py"
 
     def test_the_load_warns_that_the_key_is_not_understood(self):
         self.assertEqual(self.loaded["notes"], [
-            "table products is keyed by id (UUID), not an integer: the harness numbers its rows by position, so rows "
-            "referencing them are not linked to them; verdicts that need the link may be wrong",
+            "table products is keyed by sku (VARCHAR(50)), not an integer: the harness numbers its rows by position, "
+            "so rows referencing them are not linked to them; verdicts that need the link may be wrong",
         ])
 
 
