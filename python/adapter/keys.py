@@ -61,21 +61,27 @@ def _is_integer_type(column) -> bool:
 
 
 def key_notes(metadata, dialect) -> list[str]:
-    """A note per table keyed by one column that does not hold integers: a UUID key is translated; any other (a
-    string SKU, say) is not understood, and the note warns that the verdicts needing the link may be wrong."""
-    notes = []
+    """The notes on tables keyed by one column that does not hold integers: one naming the UUID-keyed tables,
+    which are translated, then one per table keyed by anything else (a string SKU, say), which is not understood:
+    it warns that the verdicts needing the link may be wrong."""
+    notes, translated = [], []
     for table in metadata.sorted_tables:
         key = list(table.primary_key.columns)
         if len(key) != 1 or _is_integer_type(key[0]):
             continue
         if _is_uuid_type(key[0], dialect):
-            notes.append(
-                f"table {table.name} is keyed by UUID: the harness's integer ids are translated to and from its UUIDs")
+            translated.append(table.name)
         else:
             notes.append(
                 f"table {table.name} is keyed by {key[0].name} ({key[0].type}), not an integer: the harness numbers "
                 "its rows by position, so rows referencing them are not linked to them; verdicts that need the link "
                 "may be wrong")
+    if len(translated) == 1:
+        notes.insert(0, f"table {translated[0]} is keyed by UUID: the harness's integer ids are translated to and "
+                        "from its UUIDs")
+    elif translated:
+        notes.insert(0, f"tables {', '.join(translated)} are keyed by UUID: the harness's integer ids are "
+                        "translated to and from their UUIDs")
     return notes
 
 
