@@ -53,11 +53,17 @@ struct SampleSubmissionGrades {
     return items.compactMap(text)
   }
 
+  /// What the harness did to run the sample as handed in (the grade's "How the harness ran it").
+  static func adaptations(_ name: String) -> [String] {
+    guard case .array(let items)? = grades[name]?["adaptations"] else { return [] }
+    return items.compactMap(text)
+  }
+
   @Test func everySampleHasARow() {
     #expect(
       Set(Self.grades.keys) == [
         "alerts-own-sales", "always-503", "candidate", "do-nothing", "hostile-loop", "hostile-memory", "hostile-snoop",
-        "original", "partial", "strong",
+        "original", "partial", "strong", "uuid-keys",
       ])
   }
 
@@ -109,6 +115,25 @@ struct SampleSubmissionGrades {
     #expect(verdicts["alerts-fake-sales-rate"] == "inconclusive")
     #expect(verdicts["alerts-unknown-company"] == "inconclusive")  // its 404 is right, but no alert ever came back
     #expect(Self.percent("alerts-own-sales") == 0)
+  }
+
+  @Test func anAnswerKeyedByUUIDIsGradedOnWhatItDoes() {
+    #expect(Self.status("uuid-keys") == "graded")
+    let checks = Self.baselineChecks("uuid-keys")
+    #expect(checks.count == 4 && checks.allSatisfy { $0["passed"] == .bool(true) })
+    #expect(
+      Self.adaptations("uuid-keys").contains {
+        $0.hasSuffix("are keyed by UUID: the harness's integer ids are translated to and from their UUIDs")
+      })
+    let verdicts = Self.verdicts("uuid-keys")
+    // It answers as the strong sample does, and also checks the caller's role; its ids, read back as the harness's
+    // integers, name the right rows (the change log's user, the alert's supplier, the Location).
+    let left = Set(verdicts.filter { $0.value != "resolved" }.keys)
+    #expect(
+      left == ["non-idempotent-retry", "untraceable-failures", "failures-not-by-cause", "alerts-no-reorder-quantity"])
+    #expect(left.allSatisfy { verdicts[$0] == "still present" })
+    #expect(verdicts["no-role-check"] == "resolved")
+    #expect(Self.percent("uuid-keys") == 91)
   }
 
   @Test func aSubmissionThatHangsIsStoppedAndReported() {
