@@ -211,6 +211,39 @@ def _rebind(db, app, database_url: str):
     return old
 
 
+def _submission_databases(module) -> list:
+    """The Flask-SQLAlchemy instances the submission's own modules hold (the app's module and every module imported
+    from its folder), each once, in the order the modules were imported."""
+    from flask_sqlalchemy import SQLAlchemy
+
+    root = os.path.dirname(os.path.abspath(module.__file__))
+    found = []
+    for candidate in list(sys.modules.values()):
+        if candidate is not module and not _inside(getattr(candidate, "__file__", None), root):
+            continue
+        for value in vars(candidate).values():
+            if isinstance(value, SQLAlchemy) and all(value is not seen for seen in found):
+                found.append(value)
+    return found
+
+
+def _register_unbound(app, module, path: str, database_url: str, notes: list[str]):
+    """The app's Flask-SQLAlchemy instance when the submission made one (`db = SQLAlchemy()` in its models) but never
+    registered it with the app (`db.init_app(app)`), which every query would then fail on: registered here, with a
+    note, so the handlers are graded on what they do. An app with no instance, or with several, is not graded."""
+    databases = _submission_databases(module)
+    if not databases:
+        raise AdapterError("app-load", f"{path} does not use Flask-SQLAlchemy")
+    if len(databases) > 1:
+        raise AdapterError(
+            "app-load", f"{path} never registers Flask-SQLAlchemy with the app, and holds {len(databases)} instances "
+                        "of it: which one the handlers mean is not known")
+    app.config.setdefault("SQLALCHEMY_DATABASE_URI", database_url)
+    databases[0].init_app(app)
+    notes.append("Flask-SQLAlchemy was never registered with the app (no init_app): the harness registered it")
+    return databases[0]
+
+
 def load(path: str, database_url: str, naming, now: str | None = None, name: str | None = None) -> LoadedApp:
     """Imports and builds the app, points it at `database_url` and gives it fresh tables.
 
@@ -244,8 +277,9 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
             app.config.update({key: value for key, value in config.items() if key != "SQLALCHEMY_DATABASE_URI"})
         app.config.update(PROPAGATE_EXCEPTIONS=False, TESTING=False)
         db = app.extensions.get("sqlalchemy")
-        if db is None:
-            raise AdapterError("app-load", f"{path} does not use Flask-SQLAlchemy")
+        registered = db is None
+        if registered:
+            db = _register_unbound(app, module, path, database_url, notes)
         with app.app_context():
             current = db.engine.url
         if not _same_database(current, database_url):
@@ -253,7 +287,7 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
             _rebind(db, app, database_url)
             app.config["SQLALCHEMY_DATABASE_URI"] = database_url
             notes.append(f"database URI {_shown(configured)} replaced by the harness's database")
-        elif not given:
+        elif not given and not registered:
             notes.append("database read from DATABASE_URL, which the harness set to its database")
         with app.app_context():
             engine = db.engine

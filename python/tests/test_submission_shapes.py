@@ -1,6 +1,7 @@
 """Submissions as real candidates hand them in, run as written: a flat layout, a package importing itself by name,
-a `create_app()` without a parameter, a module-level `app` with its own SQLite URI, and models whose NOT NULL
-columns the fixture does not fill (the small apps under `tests/apps/` are written for these tests)."""
+a `create_app()` without a parameter, a module-level `app` with its own SQLite URI, a `db` never registered with the
+app, and models whose NOT NULL columns the fixture does not fill (the small apps under `tests/apps/` are written for
+these tests)."""
 
 import os
 import shutil
@@ -125,6 +126,29 @@ class ModuleLevelAppTests(_Loaded):
         self.assertEqual(answer["status"], 201)
         self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["B"])
 
+
+
+@needs_database
+class UnregisteredDatabaseTests(_Loaded):
+    """`models.py` makes `db = SQLAlchemy()` and `app.py` uses it, but nothing calls `db.init_app(app)`."""
+
+    APP = "tests/apps/unregistered/app.py"
+
+    def test_the_harness_registers_it_and_says_so(self):
+        self.assertEqual(self.loaded["notes"], [
+            "module-level app used as built (no create_app)",
+            "Flask-SQLAlchemy was never registered with the app (no init_app): the harness registered it",
+        ])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json({"sku": "U-1"}, dump=True))
+        self.assertEqual(answer["status"], 201, answer)
+        self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["U-1"])
+
+    def test_an_app_without_flask_sqlalchemy_is_still_refused(self):
+        refused = self.adapter.send("load", app="tests/apps/no_database.py", database_url=self.url)
+        self.assertEqual(refused["error"]["kind"], "app-load")
+        self.assertEqual(refused["error"]["message"], "tests/apps/no_database.py does not use Flask-SQLAlchemy")
+        self.adapter.ok("load", app=self.APP, database_url=self.url)
 
 
 @needs_database
