@@ -242,7 +242,10 @@ class Tables:
             column = by_name.get(self.naming.app_column(harness_table, harness_column))
             if column is None:
                 if skipped is None:
-                    raise protocol_error(f"table `{harness_table}` has no column `{harness_column}`")
+                    named = "" if table == harness_table else f" (the app's `{table}`)"
+                    raise protocol_error(
+                        f"table `{harness_table}`{named} has no column `{harness_column}`; its columns: "
+                        f"{', '.join(by_name)} (a mapping can name the one meant)")
                 skipped.add(harness_column)
                 continue
             values[column.name] = from_json(value, column, f"{where}{harness_column}")

@@ -213,6 +213,15 @@ class SingularTableNamesTests(_Loaded):
         failed = self.adapter.ok("request", **post_json({"sku": "B", "warehouse_id": 1, "quantity": 3}))
         self.assertEqual(failed["faults_fired"], 1)
 
+    def test_a_seed_naming_a_column_the_table_lacks_lists_the_columns_it_has(self):
+        self.adapter.ok("reset", fixture=FIXTURE)
+        refused = self.adapter.send("seed", table="products", rows=[{"sku": "T", "low_stock_threshold": 5}])
+        self.assertEqual(refused["error"]["kind"], "protocol")
+        self.assertEqual(
+            refused["error"]["message"],
+            "table `products` (the app's `product`) has no column `low_stock_threshold`; its columns: id, sku "
+            "(a mapping can name the one meant)")
+
     def test_a_mapping_file_still_decides_first(self):
         loaded = self.adapter.ok(
             "load", app=self.APP, database_url=self.url, mapping={"tables": {"products": "product"}})
