@@ -87,6 +87,10 @@ public final class PythonDeployment: Deployment {
     return sentences
   }
 
+  public var routes: [String]? {
+    shape.routes.flatMap { route in route.methods.map { "\($0) \(route.rule)" } }.sorted()
+  }
+
   /// Ends the adapter process.
   public func close() {
     app.quit()

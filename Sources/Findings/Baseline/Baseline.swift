@@ -115,9 +115,19 @@ public struct Baseline: Sendable, Hashable, Encodable {
       checks.append(
         Check(
           name: endpointsName, passed: false,
-          observed: "serves neither " + Endpoint.allCases.map(\.rawValue).joined(separator: " nor ") + "."))
+          observed: "serves neither " + Endpoint.allCases.map(\.rawValue).joined(separator: " nor ")
+            + servedInstead(deployment.routes)))
     }
     return Baseline(checks: checks, choices: choices)
+  }
+
+  /// What a deployment serving neither endpoint serves instead, as the end of the check's sentence.
+  static func servedInstead(_ routes: [String]?) -> String {
+    guard let routes else { return "." }
+    guard !routes.isEmpty else {
+      return "; it serves no route at all (are its routes registered by another module, one that imports the app?)."
+    }
+    return "; it serves " + routes.joined(separator: ", ") + "."
   }
 
   static let lowStockAlertName = "a low-stock product that sells appears in its company's alerts"

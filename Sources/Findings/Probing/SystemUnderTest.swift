@@ -120,6 +120,9 @@ public protocol Deployment: Sendable {
   var name: String { get }
   /// The endpoints it serves.
   var endpoints: Set<Endpoint> { get }
+  /// Every route it serves, case study's or not, as `METHOD /rule` sorted: what a submission serving neither
+  /// endpoint serves instead (`/products` rather than `/api/products`, say); `nil` when not known.
+  var routes: [String]? { get }
   /// A fresh system holding exactly `fixture`'s rows.
   func start(with fixture: Fixture) throws -> any SystemUnderTest
   /// What the harness did to run it as handed in, one sentence each (a database URI replaced, fixture columns its
@@ -129,4 +132,5 @@ public protocol Deployment: Sendable {
 
 extension Deployment {
   public var adaptations: [String] { [] }
+  public var routes: [String]? { nil }
 }

@@ -41,6 +41,7 @@ struct BaselineTests {
   struct Serving: Deployment {
     let implementation: Implementation
     let endpoints: Set<Endpoint>
+    var routes: [String]? = nil
     var name: String { implementation.name }
     func start(with fixture: Fixture) throws -> any SystemUnderTest { try implementation.start(with: fixture) }
   }
@@ -58,5 +59,20 @@ struct BaselineTests {
     #expect(
       baseline.failed.first?.observed
         == "serves neither POST /api/products nor GET /api/companies/{company_id}/alerts/low-stock.")
+  }
+
+  @Test("An answer serving neither endpoint is told what it serves instead, or that it serves nothing")
+  func theRoutesServedInsteadAreNamed() {
+    let elsewhere = Serving(
+      implementation: Registry.fixed, endpoints: [], routes: ["GET /alerts/<int:company_id>", "POST /products"])
+    #expect(
+      Baseline.run(against: elsewhere).failed.first?.observed
+        == "serves neither POST /api/products nor GET /api/companies/{company_id}/alerts/low-stock; it serves "
+        + "GET /alerts/<int:company_id>, POST /products.")
+    let nothing = Serving(implementation: Registry.fixed, endpoints: [], routes: [])
+    #expect(
+      Baseline.run(against: nothing).failed.first?.observed.hasSuffix(
+        "; it serves no route at all (are its routes registered by another module, one that imports the app?).")
+        == true)
   }
 }
