@@ -72,6 +72,11 @@ public final class PythonDeployment: Deployment {
     if case let columns = byHow("default"), !columns.isEmpty {
       sentences.append("fixture columns filled with the model's default: " + columns.joined(separator: ", "))
     }
+    if case let columns = byHow("reference"), !columns.isEmpty {
+      sentences.append(
+        "NOT NULL fixture columns filled with what a row they reference holds (a warehouse's company_id): "
+          + columns.joined(separator: ", "))
+    }
     if case let columns = byHow("placeholder"), !columns.isEmpty {
       sentences.append(
         "NOT NULL fixture columns without a default filled with a placeholder of their type: "

@@ -298,7 +298,8 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
         raise AdapterError("app-load", f"building {path}: {type(exc).__name__}: {exc}", format_exception(exc))
 
     table_names = [table.name for table in metadata.sorted_tables]
-    naming = naming.with_singular_tables(table_names, notes)
+    naming = naming.with_singular_tables(table_names, notes).with_column_synonyms(
+        {table.name: [column.name for column in table.columns] for table in metadata.sorted_tables}, notes)
     notes.extend(keys.key_notes(metadata, engine.dialect))
     try:
         with engine.begin() as connection:

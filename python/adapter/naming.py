@@ -10,6 +10,25 @@ CASE_STUDY_TABLES = (
 """The tables the harness names, as the case study names them."""
 
 
+COLUMN_SYNONYMS = {
+    "products": {
+        "low_stock_threshold": ("threshold", "reorder_level", "reorder_point", "reorder_threshold", "min_stock_level",
+                                "minimum_stock", "low_stock_level", "stock_threshold", "alert_threshold"),
+        "price": ("unit_price", "selling_price"),
+    },
+    "inventory": {"quantity": ("quantity_on_hand", "on_hand", "current_stock", "stock_quantity", "stock", "qty")},
+    "sales": {
+        "quantity": ("quantity_sold", "units_sold", "qty"),
+        "sold_at": ("sale_date", "sold_on", "sold_date", "sale_time", "occurred_at", "created_at", "timestamp",
+                    "date"),
+    },
+    "suppliers": {"contact_email": ("email", "supplier_email")},
+    "supplier_products": {"lead_time_days": ("lead_time",)},
+}
+"""Other names answers give the case study's columns, most telling first: a table lacking the case study's column
+takes the first of these it has (`sales.sale_date` as `sold_at`) unless the mapping names one."""
+
+
 def singular(table: str) -> str:
     """`products` → `product`, `companies` → `company`: the name Flask-SQLAlchemy gives a model's table when it sets
     no `__tablename__` (`Product` → `product`)."""
@@ -55,6 +74,28 @@ class Naming:
             tables[harness] = app
             notes.append(f"table {app} taken as {harness} (its singular)")
         return self if tables == self._tables else Naming(tables, self._columns)
+
+    def with_column_synonyms(self, app_columns: dict[str, list[str]], notes: list[str]) -> "Naming":
+        """This mapping, plus each case-study column (`COLUMN_SYNONYMS`) that the app's table lacks and the mapping
+        leaves out, taken from the first of its other names the table has, noted in `notes`."""
+        columns = {table: dict(cols) for table, cols in self._columns.items()}
+        for harness_table, synonyms in COLUMN_SYNONYMS.items():
+            table = self.app_table(harness_table)
+            present = app_columns.get(table)
+            if present is None:
+                continue
+            mapped = columns.setdefault(harness_table, {})
+            for harness_column, names in synonyms.items():
+                if harness_column in mapped or harness_column in present:
+                    continue
+                taken = set(mapped.values())
+                name = next((name for name in names if name in present and name not in taken), None)
+                if name is not None:
+                    mapped[harness_column] = name
+                    notes.append(f"column {table}.{name} taken as {harness_column} (another name for it)")
+            if not mapped:
+                del columns[harness_table]
+        return self if columns == self._columns else Naming(self._tables, columns)
 
     def app_table(self, harness_table: str) -> str:
         return self._tables.get(harness_table, harness_table)

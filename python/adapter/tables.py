@@ -159,22 +159,41 @@ def _rows_field(entry: dict, where: str) -> list[dict]:
     return rows
 
 
+class _Lookup:
+    """A value read, when the row is inserted, from the row another of its columns references: `sales.company_id` as
+    the company of the sale's warehouse (`(SELECT company_id FROM warehouses WHERE id = 3)`), so rows inserted
+    before it in the same batch are seen."""
+
+    def __init__(self, table: str, column: str, key: str, value):
+        self.table, self.column, self.key, self.value = table, column, key, value
+
+    def sql(self):
+        return sql.SQL("(SELECT {} FROM {} WHERE {} = {})").format(
+            sql.Identifier(self.column), sql.Identifier(self.table), sql.Identifier(self.key), sql.Placeholder())
+
+
 def _insert_statement(table: str, values: dict):
     if not values:
         return sql.SQL("INSERT INTO {} DEFAULT VALUES").format(sql.Identifier(table))
     return sql.SQL("INSERT INTO {} ({}) VALUES ({})").format(
         sql.Identifier(table),
         sql.SQL(", ").join(sql.Identifier(column) for column in values),
-        sql.SQL(", ").join(sql.Placeholder() for _ in values),
+        sql.SQL(", ").join(
+            value.sql() if isinstance(value, _Lookup) else sql.Placeholder() for value in values.values()),
     )
+
+
+def _parameters(values: dict) -> list:
+    """The parameters of `_insert_statement(table, values)`, in order."""
+    return [value.value if isinstance(value, _Lookup) else value for value in values.values()]
 
 
 def _insert(cursor, table: str, values: dict, has_id: bool = True) -> int | None:
     """Inserts one row; answers its id (`None` for a table without an `id` column, keyed by its other columns)."""
     if not has_id:
-        cursor.execute(_insert_statement(table, values), list(values.values()))
+        cursor.execute(_insert_statement(table, values), _parameters(values))
         return None
-    cursor.execute(_insert_statement(table, values) + sql.SQL(" RETURNING id"), list(values.values()))
+    cursor.execute(_insert_statement(table, values) + sql.SQL(" RETURNING id"), _parameters(values))
     return cursor.fetchone()[0]
 
 
@@ -192,8 +211,9 @@ class Tables:
 
     def _fill(self, cursor, harness_table: str, table: str, values: dict, filled: dict):
         """Fills the columns `values` lacks as the app would: its Python-side default when the model has one,
-        else, for a NOT NULL column without a server default, a placeholder of its type. `filled` gets
-        `{harness column: "default" | "placeholder"}`."""
+        else, for a NOT NULL column without a server default, the same reference a row it references holds (a sale's
+        `company_id` from its warehouse), else a placeholder of its type. `filled` gets `{harness column: "default" |
+        "reference" | "placeholder"}`."""
         model = self.models.get(table)
         now = self.now or _dt.datetime.now(_dt.timezone.utc)
         for column in self.columns[table]:
@@ -207,6 +227,11 @@ class Tables:
                     how = "default"
                 except _NoDefault:
                     pass
+            if how is None and facts.not_null and model is not None and column.name in model.c:
+                lookup = self._through_reference(model, model.c[column.name], values)
+                if lookup is not None:
+                    values[column.name] = lookup
+                    how = "reference"
             if how is None and facts.not_null:
                 value = _placeholder(table, column.name, facts, values, now)
                 if value is not None:
@@ -214,6 +239,21 @@ class Tables:
                     how = "placeholder"
             if how is not None:
                 filled[self.naming.harness_column(harness_table, column.name)] = how
+
+    def _through_reference(self, model, column, values: dict) -> _Lookup | None:
+        """For a foreign key the row leaves out (`sales.company_id`), the same reference held by a row this row
+        references (its warehouse's `company_id`), the first such in the table's column order; None without one."""
+        targets = {fk.column for fk in column.foreign_keys}
+        for other in model.c:
+            value = values.get(other.name)
+            if other is column or value is None or isinstance(value, _Lookup):
+                continue
+            for reference in other.foreign_keys:
+                referenced = reference.column.table
+                for candidate in referenced.c:
+                    if any(fk.column in targets for fk in candidate.foreign_keys):
+                        return _Lookup(referenced.name, candidate.name, reference.column.name, value)
+        return None
 
     def _translating(self) -> bool:
         return self.keys is not None and self.keys.active
@@ -290,7 +330,7 @@ class Tables:
             for harness_table, table, values in inserts:
                 self._fill(cursor, harness_table, table, values, filled.setdefault(harness_table, {}))
                 statements.append(_insert_statement(table, values))
-                parameters += list(values.values())
+                parameters += _parameters(values)
             sequences = self.sequences(cursor)
             if sequences:
                 statements.append(

@@ -1,7 +1,7 @@
 """Submissions as real candidates hand them in, run as written: a flat layout, a package importing itself by name,
 a `create_app()` without a parameter, a module-level `app` with its own SQLite URI, a `db` never registered with the
-app, and models whose NOT NULL columns the fixture does not fill (the small apps under `tests/apps/` are written for
-these tests)."""
+app, columns named otherwise than the case study's, and models whose NOT NULL columns the fixture does not fill
+(the small apps under `tests/apps/` are written for these tests)."""
 
 import os
 import shutil
@@ -228,6 +228,59 @@ class SingularTableNamesTests(_Loaded):
         self.assertNotIn("table product taken as products (its singular)", loaded["notes"])
         self.assertIn("table company taken as companies (its singular)", loaded["notes"])
 
+
+
+@needs_database
+class OtherColumnNamesTests(_Loaded):
+    """`products.threshold`, `sales.quantity_sold` and `sales.sale_date` (beside `created_at`), with no mapping."""
+
+    APP = "tests/apps/other_column_names.py"
+
+    def test_each_is_taken_as_the_case_studys_column_and_noted(self):
+        self.assertEqual(self.loaded["notes"], [
+            "column products.threshold taken as low_stock_threshold (another name for it)",
+            "column sales.quantity_sold taken as quantity (another name for it)",
+            "column sales.sale_date taken as sold_at (another name for it)",
+        ])
+        self.assertEqual(
+            set(self.loaded["tables"]["sales"]), {"id", "product_id", "quantity", "sold_at", "created_at"})
+
+    def test_rows_are_written_and_read_under_the_case_studys_names(self):
+        self.adapter.ok("reset", fixture=[])
+        self.adapter.ok("seed", table="products", rows=[{"sku": "T-1", "low_stock_threshold": 5}])
+        self.adapter.ok("seed", table="sales", rows=[
+            {"product_id": 1, "quantity": 3, "sold_at": {"timestamp": "2026-01-10T12:00:00Z"}}])
+        tables = self.adapter.ok("dump")["tables"]
+        self.assertEqual(tables["products"]["rows"][0]["low_stock_threshold"], 5)
+        sale = tables["sales"]["rows"][0]
+        self.assertEqual((sale["quantity"], sale["sold_at"]), (3, {"timestamp": "2026-01-10T12:00:00Z"}))
+
+    def test_a_mapping_file_still_decides_first(self):
+        loaded = self.adapter.ok(
+            "load", app=self.APP, database_url=self.url, mapping={"columns": {"sales": {"sold_at": "created_at"}}})
+        self.assertNotIn("column sales.sale_date taken as sold_at (another name for it)", loaded["notes"])
+        self.assertIn("column sales.quantity_sold taken as quantity (another name for it)", loaded["notes"])
+        self.adapter.ok("load", app=self.APP, database_url=self.url)
+
+
+@needs_database
+class TenantOnEveryRowTests(_Loaded):
+    """`inventory.company_id` and `sales.company_id`: NOT NULL foreign keys the harness does not send."""
+
+    APP = "tests/apps/tenant_everywhere.py"
+
+    def test_each_is_filled_from_the_warehouse_the_row_references(self):
+        answer = self.adapter.ok("reset", fixture=FIXTURE + [
+            {"table": "products", "rows": [{"id": 1, "sku": "P-1"}]},
+            {"table": "inventory", "rows": [{"product_id": 1, "warehouse_id": 2, "quantity": 4}]},
+        ])
+        self.assertEqual(answer["filled"]["inventory"], {"company_id": "reference"})
+        seeded = self.adapter.ok("seed", table="sales", rows=[{"warehouse_id": 3, "quantity": 1}])
+        self.assertEqual(seeded["filled"], {"company_id": "reference"})
+        tables = self.adapter.ok("dump")["tables"]
+        warehouses = {row["id"]: row["company_id"] for row in tables["warehouses"]["rows"]}
+        self.assertEqual(tables["inventory"]["rows"][0]["company_id"], warehouses[2])
+        self.assertEqual(tables["sales"]["rows"][0]["company_id"], warehouses[3])
 
 
 @needs_database
