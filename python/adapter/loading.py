@@ -211,6 +211,35 @@ def _rebind(db, app, database_url: str):
     return old
 
 
+# The modules of a package that build its app when its `__init__.py` does not, as answers name them.
+_ENTRY_MODULES = ("app", "main", "wsgi", "run", "server", "application")
+
+
+def _builds_app(module) -> bool:
+    return callable(getattr(module, "create_app", None)) or getattr(module, "app", None) is not None
+
+
+def _entry_module(module, path: str, notes: list[str]):
+    """The module that builds the app: the one imported, or, for a package whose `__init__.py` has neither
+    `create_app` nor `app` (often an empty one beside `app.py`), its first module of `_ENTRY_MODULES` that has one,
+    imported as part of the package so its relative imports work; noted."""
+    folders = getattr(module, "__path__", None)
+    if _builds_app(module) or not folders:
+        return module
+    for candidate in _ENTRY_MODULES:
+        if not os.path.isfile(os.path.join(folders[0], candidate + ".py")):
+            continue
+        try:
+            entry = importlib.import_module(f"{module.__name__}.{candidate}")
+        except BaseException as exc:
+            raise AdapterError(
+                "app-load", f"importing {path}/{candidate}.py: {type(exc).__name__}: {exc}", format_exception(exc))
+        if _builds_app(entry):
+            notes.append(f"the package's __init__.py builds no app: its {candidate}.py does, and was used")
+            return entry
+    return module
+
+
 def _submission_databases(module) -> list:
     """The Flask-SQLAlchemy instances the submission's own modules hold (the app's module and every module imported
     from its folder), each once, in the order the modules were imported."""
@@ -256,7 +285,7 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
     os.environ["DATABASE_URL"] = database_url
     os.environ["SQLALCHEMY_DATABASE_URI"] = database_url
     clock.set_moment(now)
-    module = _import(path, notes, name)
+    module = _entry_module(_import(path, notes, name), path, notes)
     config = {"SQLALCHEMY_DATABASE_URI": database_url, "PROPAGATE_EXCEPTIONS": False, "TESTING": False}
     if now is not None:
         config["STOCKFLOW_NOW"] = now

@@ -1,7 +1,7 @@
 """Submissions as real candidates hand them in, run as written: a flat layout, a package importing itself by name,
-a `create_app()` without a parameter, a module-level `app` with its own SQLite URI, a `db` never registered with the
-app, columns named otherwise than the case study's, and models whose NOT NULL columns the fixture does not fill
-(the small apps under `tests/apps/` are written for these tests)."""
+a package whose `app.py` builds the app, a `create_app()` without a parameter, a module-level `app` with its own
+SQLite URI, a `db` never registered with the app, columns named otherwise than the case study's, and models whose
+NOT NULL columns the fixture does not fill (the small apps under `tests/apps/` are written for these tests)."""
 
 import os
 import shutil
@@ -126,6 +126,23 @@ class ModuleLevelAppTests(_Loaded):
         self.assertEqual(answer["status"], 201)
         self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["B"])
 
+
+
+@needs_database
+class EntryModuleTests(_Loaded):
+    """A package whose `__init__.py` is empty and whose `app.py` builds the app with relative imports."""
+
+    APP = "tests/apps/entry_module"
+
+    def test_its_app_module_builds_the_app(self):
+        self.assertEqual(self.loaded["notes"], [
+            "the package's __init__.py builds no app: its app.py does, and was used",
+            "create_app() takes no configuration: built as written, then configured",
+            "database URI sqlite:///local.db replaced by the harness's database",
+        ])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json({"sku": "E-1"}))
+        self.assertEqual(answer["status"], 201, answer)
 
 
 @needs_database
