@@ -146,13 +146,15 @@ public final class PostgresCluster: Sendable {
     return Self.url(maintenanceURL, withDatabase: name)
   }
 
-  /// Creates an empty database with a fresh name (`stockflow_<pid>_<n>`) and returns its URL.
+  /// Creates an empty database with a fresh name and returns its URL: `stockflow_<n>` on a throwaway cluster, whose
+  /// databases are this process's alone, so that what a run reports naming them (a submission refused another's
+  /// database) is the same on every run; `stockflow_<pid>_<n>` on an external server that other runs may share.
   public func createDatabase() throws -> String {
     let number = state.withLock { state in
       defer { state.nextDatabaseNumber += 1 }
       return state.nextDatabaseNumber
     }
-    return try createDatabase("stockflow_\(getpid())_\(number)")
+    return try createDatabase(directory == nil ? "stockflow_\(getpid())_\(number)" : "stockflow_\(number)")
   }
 
   /// Stops the server and deletes its folder; on an external server, drops the databases created here.

@@ -174,11 +174,14 @@ def _takes_config(factory) -> bool:
     return first.default is inspect.Parameter.empty or first.name in _CONFIG_PARAMETERS
 
 
-def _shown(url) -> str:
+def _shown(url, folder: str) -> str:
+    """The URI as a note shows it: password hidden, and the folder the submission was handed in from (a sandbox's
+    copy has a new one on every run) as `<its folder>`, so a grade reads the same on every run."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        shown = make_url(url).render_as_string(hide_password=True)
     except Exception:
-        return str(url)
+        shown = str(url)
+    return shown.replace(folder.rstrip(os.sep) + os.sep, "<its folder>" + os.sep)
 
 
 def _same_database(url, database_url: str) -> bool:
@@ -315,7 +318,8 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
             configured = app.config.get("SQLALCHEMY_DATABASE_URI") or current
             _rebind(db, app, database_url)
             app.config["SQLALCHEMY_DATABASE_URI"] = database_url
-            notes.append(f"database URI {_shown(configured)} replaced by the harness's database")
+            shown = _shown(configured, os.path.dirname(os.path.abspath(path).rstrip(os.sep)))
+            notes.append(f"database URI {shown} replaced by the harness's database")
         elif not given and not registered:
             notes.append("database read from DATABASE_URL, which the harness set to its database")
         with app.app_context():

@@ -138,7 +138,7 @@ class EntryModuleTests(_Loaded):
         self.assertEqual(self.loaded["notes"], [
             "the package's __init__.py builds no app: its app.py does, and was used",
             "create_app() takes no configuration: built as written, then configured",
-            "database URI sqlite:///local.db replaced by the harness's database",
+            "database URI sqlite:///<its folder>/local.db replaced by the harness's database",
         ])
         self.adapter.ok("reset", fixture=FIXTURE)
         answer = self.adapter.ok("request", **post_json({"sku": "E-1"}))

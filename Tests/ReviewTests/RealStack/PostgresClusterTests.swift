@@ -56,6 +56,8 @@ struct PostgresClusterTests {
       PostgresCluster.tool("psql"), ["-X", "-At", "-d", url, "-c", "SELECT current_database()"])
     #expect(listed.output.trimmingCharacters(in: .whitespacesAndNewlines) == "realstack_check")
     #expect(throws: RealStackError.self) { try cluster.createDatabase("realstack_check") }
+    // Fresh names carry no process id on a throwaway cluster, so a grade naming them reads the same on every run.
+    #expect(try cluster.createDatabase() == "postgresql://postgres@/stockflow_1?host=\(directory.path)")
     cluster.stop()
     #expect(!FileManager.default.fileExists(atPath: directory.path))
   }

@@ -1,5 +1,7 @@
 """The package's app, built here with a relative import, as `flask --app app` would find it."""
 
+import os
+
 from flask import Flask, request
 
 from .models import Product, db
@@ -7,7 +9,8 @@ from .models import Product, db
 
 def create_app():
     app = Flask(__name__)
-    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///local.db"
+    beside = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{beside}/local.db"  # beside the package, wherever it is
     db.init_app(app)
 
     @app.post("/api/products")
