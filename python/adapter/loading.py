@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.schema import CreateTable
 
-from . import clock, keys, recording
+from . import clock, fragment, keys, recording
 from .errors import AdapterError, database_error, format_exception, protocol_error
 from .tables import Tables
 
@@ -214,6 +214,20 @@ def _rebind(db, app, database_url: str):
     return old
 
 
+def _fragment(path: str, notes: list[str], name: str | None):
+    """The module of a fragment (`fragment.py`), run fresh; noted."""
+    location = os.path.abspath(path)
+    _forget(os.path.dirname(location))
+    stem = re.sub(r"\W", "_", name or os.path.splitext(os.path.basename(location))[0])
+    try:
+        module = fragment.load(location, f"stockflow_fragment_{stem}_{next(_counter)}")
+    except BaseException as exc:
+        raise AdapterError("app-load", f"running {path} as a fragment: {type(exc).__name__}: {exc}",
+                           format_exception(exc))
+    notes.append(fragment.NOTE)
+    return module
+
+
 # The modules of a package that build its app when its `__init__.py` does not, as answers name them.
 _ENTRY_MODULES = ("app", "main", "wsgi", "run", "server", "application")
 
@@ -288,7 +302,10 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
     os.environ["DATABASE_URL"] = database_url
     os.environ["SQLALCHEMY_DATABASE_URI"] = database_url
     clock.set_moment(now)
-    module = _entry_module(_import(path, notes, name), path, notes)
+    if fragment.is_fragment(path):
+        module = _fragment(path, notes, name)
+    else:
+        module = _entry_module(_import(path, notes, name), path, notes)
     config = {"SQLALCHEMY_DATABASE_URI": database_url, "PROPAGATE_EXCEPTIONS": False, "TESTING": False}
     if now is not None:
         config["STOCKFLOW_NOW"] = now

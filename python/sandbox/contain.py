@@ -55,6 +55,10 @@ def _prepare(args):
     for package in ("adapter", "sandbox"):
         shutil.copytree(os.path.join(HERE, package), os.path.join(code, package), dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__"))
+    # The models the case study's own code is given, which a fragment like that code is run with (adapter/fragment.py).
+    given = os.path.join(code, "apps", "original")
+    os.makedirs(given, exist_ok=True)
+    shutil.copy(os.path.join(HERE, "apps", "original", "models.py"), given)
     site = next(p for p in sys.path if p.endswith("site-packages") and os.path.isdir(p))
     shutil.copytree(site, os.path.join(args.workdir, "site-packages"), dirs_exist_ok=True, symlinks=True)
 

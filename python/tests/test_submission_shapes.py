@@ -1,7 +1,8 @@
 """Submissions as real candidates hand them in, run as written: a flat layout, a package importing itself by name,
-a package whose `app.py` builds the app, a `create_app()` without a parameter, a module-level `app` with its own
-SQLite URI, a `db` never registered with the app, columns named otherwise than the case study's, and models whose
-NOT NULL columns the fixture does not fill (the small apps under `tests/apps/` are written for these tests)."""
+a fragment like the case study's own code, a package whose `app.py` builds the app, a `create_app()` without a
+parameter, a module-level `app` with its own SQLite URI, a `db` never registered with the app, columns named
+otherwise than the case study's, and models whose NOT NULL columns the fixture does not fill (the small apps under
+`tests/apps/` are written for these tests)."""
 
 import os
 import shutil
@@ -126,6 +127,60 @@ class ModuleLevelAppTests(_Loaded):
         self.assertEqual(answer["status"], 201)
         self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["B"])
 
+
+
+FRAGMENT_NOTE = (
+    "a fragment, as the case study's own code is: run with what that code is given (Flask's request and jsonify, "
+    "app, db, and the models the original implies: Company, Warehouse, Product, Inventory, InventoryChange)")
+
+
+@needs_database
+class FragmentTests(_Loaded):
+    """A view handed in as the case study's own code is, using `app`, `request`, `db` and the models it never
+    defines."""
+
+    APP = "tests/apps/fragment.py"
+
+    def test_it_runs_with_the_case_studys_context(self):
+        self.assertEqual(self.loaded["notes"], [FRAGMENT_NOTE])
+        self.assertEqual(
+            set(self.loaded["tables"]), {"companies", "warehouses", "products", "inventory", "inventory_changes"})
+        self.assertEqual(self.loaded["routes"], [{"rule": "/api/products", "methods": ["POST"]}])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json(
+            {"name": "W", "sku": "F-1", "price": 2.5, "warehouse_id": 1, "initial_quantity": 4}, dump=True))
+        self.assertEqual(answer["status"], 201, answer)
+        self.assertEqual([row["quantity"] for row in answer["tables"]["inventory"]["rows"]], [4])
+        # The SELECT is the product read back after the commit, as the original's view reads it.
+        self.assertEqual([s["kind"] for s in answer["statements"]], ["INSERT", "INSERT", "COMMIT", "SELECT"])
+
+    def test_imports_of_the_app_and_models_it_never_handed_in_find_them(self):
+        loaded = self.adapter.ok("load", app="tests/apps/fragment_importing/fixed_code.py", database_url=self.url)
+        self.assertEqual(loaded["notes"], [FRAGMENT_NOTE])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json(
+            {"name": "W", "sku": "F-2", "price": "2.5", "warehouse_id": 1}, dump=True))
+        self.assertEqual(answer["status"], 201, answer)
+        self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["F-2"])
+        self.adapter.ok("load", app=self.APP, database_url=self.url)
+
+    def test_a_view_beside_an_app_py_or_one_building_its_app_is_no_fragment(self):
+        from adapter.fragment import is_fragment
+
+        view = "from flask import request\n\n@app.route('/api/products', methods=['POST'])\ndef create(): pass\n"
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "views.py")
+            with open(path, "w") as file:
+                file.write(view)
+            self.assertTrue(is_fragment(path))
+            with open(path, "w") as file:
+                file.write("from flask import Flask\napp = Flask(__name__)\n" + view)
+            self.assertFalse(is_fragment(path))
+            with open(path, "w") as file:
+                file.write(view)
+            with open(os.path.join(folder, "app.py"), "w") as file:
+                file.write("from flask import Flask\napp = Flask(__name__)\n")
+            self.assertFalse(is_fragment(path))
 
 
 @needs_database

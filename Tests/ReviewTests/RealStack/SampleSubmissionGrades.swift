@@ -63,7 +63,7 @@ struct SampleSubmissionGrades {
     #expect(
       Set(Self.grades.keys) == [
         "alerts-own-sales", "always-503", "candidate", "do-nothing", "hostile-loop", "hostile-memory", "hostile-snoop",
-        "original", "partial", "strong", "uuid-keys",
+        "fragment", "original", "partial", "strong", "uuid-keys",
       ])
   }
 
@@ -134,6 +134,19 @@ struct SampleSubmissionGrades {
     #expect(left.allSatisfy { verdicts[$0] == "still present" })
     #expect(verdicts["no-role-check"] == "resolved")
     #expect(Self.percent("uuid-keys") == 91)
+  }
+
+  @Test func aFragmentLikeTheCaseStudysOwnCodeIsGradedOnTheModelsItIsGiven() {
+    #expect(Self.status("fragment") == "graded")
+    #expect(Self.adaptations("fragment").contains { $0.hasPrefix("a fragment, as the case study's own code is") })
+    let verdicts = Self.verdicts("fragment")
+    #expect(Catalog.lowStockAlerts.allSatisfy { verdicts[$0.id] == "not applicable" })
+    for fixed in ["non-atomic-commit", "duplicate-sku", "missing-validation", "unknown-warehouse"] {
+      #expect(verdicts[fixed] == "resolved", "\(fixed)")
+    }
+    // Its Decimal goes into the given models' float column: the schema is the case study's, not changed by a view.
+    #expect(verdicts["float-price"] == "still present")
+    #expect(Self.percent("fragment") == 34)
   }
 
   @Test func aSubmissionThatHangsIsStoppedAndReported() {
