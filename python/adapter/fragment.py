@@ -1,7 +1,7 @@
 """A submission that is a fragment, as the case study's own code is: a view decorated with `@app.route` that uses
 `request`, `jsonify`, `db` and the models without defining any of them. It is run with what the case study's code
-is given: Flask's `request` and `jsonify`, `app` (a Blueprint, as `apps/original` runs the original), `db`, and the
-models the original implies (`apps/original/models.py`: `Company`, `Warehouse`, `Product`, `Inventory`,
+is given: Flask's `request` and `jsonify`, `app` (a Flask app, whose `logger` and `config` a view may use), `db`,
+and the models the original implies (`apps/original/models.py`: `Company`, `Warehouse`, `Product`, `Inventory`,
 `InventoryChange`). `from app import app, db` and `from models import Product` find them too.
 """
 
@@ -49,11 +49,11 @@ def _given_models():
 
 
 def load(path: str, name: str) -> types.ModuleType:
-    """Runs the fragment with the case study's context; answers a module whose `create_app(config)` builds a Flask
-    app serving the fragment's routes on the given models' `db`."""
+    """Runs the fragment with the case study's context; answers a module whose `create_app(config)` configures the
+    fragment's Flask app and registers the given models' `db` with it."""
     given = _given_models()
-    blueprint = flask.Blueprint("fragment", name)
-    context = {"app": blueprint, "db": given.db, "request": flask.request, "jsonify": flask.jsonify}
+    app = flask.Flask(name)
+    context = {"app": app, "db": given.db, "request": flask.request, "jsonify": flask.jsonify}
     context.update({model: getattr(given, model) for model in MODEL_NAMES})
     shims = {
         "app": types.ModuleType("app"),
@@ -78,10 +78,8 @@ def load(path: str, name: str) -> types.ModuleType:
                 sys.modules[key] = value
 
     def create_app(config):
-        app = flask.Flask(name)
         app.config.update(config)
         given.db.init_app(app)
-        app.register_blueprint(blueprint)
         return app
 
     module.create_app = create_app

@@ -1,5 +1,5 @@
-# A correction handed in as the case study's own code is: a view that uses `app`, `request`, `db` and the models
-# without defining them.
+# A correction handed in as the case study's own code is: a view that uses `app` (its logger too), `request`, `db`
+# and the models without defining them.
 
 @app.route('/api/products', methods=['POST'])
 def create_product():
@@ -11,4 +11,5 @@ def create_product():
                           quantity=data.get('initial_quantity', 0))
     db.session.add(inventory)
     db.session.commit()
+    app.logger.info("created product %s", product.id)
     return jsonify({"message": "Product created", "product_id": product.id}), 201
