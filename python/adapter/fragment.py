@@ -5,7 +5,6 @@ and the models the original implies (`apps/original/models.py`: `Company`, `Ware
 `InventoryChange`). `from app import app, db` and `from models import Product` find them too.
 """
 
-import builtins
 import importlib.util
 import os
 import re
@@ -26,11 +25,11 @@ _given = None
 def is_fragment(path: str) -> bool:
     """Whether the `.py` file at `path` is a fragment: it routes on an `app` it never builds (no `Flask(...)`, no
     `create_app`), and no `app.py` or `models.py` beside it could provide what it uses."""
-    if not path.endswith(".py") or not os.path.isfile(path):
+    here = os.path.abspath(path)
+    if not here.endswith(".py") or not os.path.isfile(here):
         return False
-    folder = os.path.dirname(os.path.abspath(path))
-    if any(os.path.isfile(os.path.join(folder, name)) and os.path.abspath(os.path.join(folder, name)) !=
-           os.path.abspath(path) for name in ("app.py", "models.py")):
+    beside = [os.path.join(os.path.dirname(here), name) for name in ("app.py", "models.py")]
+    if any(other != here and os.path.isfile(other) for other in beside):
         return False
     with open(path, encoding="utf-8", errors="replace") as file:
         source = file.read()
@@ -55,16 +54,12 @@ def load(path: str, name: str) -> types.ModuleType:
     app = flask.Flask(name)
     context = {"app": app, "db": given.db, "request": flask.request, "jsonify": flask.jsonify}
     context.update({model: getattr(given, model) for model in MODEL_NAMES})
-    shims = {
-        "app": types.ModuleType("app"),
-        "models": types.ModuleType("models"),
-    }
+    shims = {"app": types.ModuleType("app"), "models": types.ModuleType("models")}
     shims["app"].__dict__.update(context)
-    shims["models"].__dict__.update({key: value for key, value in context.items() if key not in ("app",)})
+    shims["models"].__dict__.update({key: value for key, value in context.items() if key != "app"})
     module = types.ModuleType(name)
     module.__file__ = os.path.abspath(path)
     module.__dict__.update(context)
-    module.__builtins__ = builtins
     saved = {key: sys.modules.get(key) for key in shims}
     sys.modules.update(shims)
     try:
