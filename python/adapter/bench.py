@@ -36,10 +36,7 @@ def run(loaded, command: dict) -> dict:
     if count < 1 or clients < 1 or (modulo is not None and modulo < 1):
         raise protocol_error("fields `count`, `clients` and `modulo` must be 1 or more")
     bodies = _bodies(spec, count, token, modulo)
-    headers = dict(spec.headers)
-    if spec.user_id is not None:
-        headers["X-User-Id"] = str(spec.user_id)
-    path, headers, _ = loaded.keys.request(loaded.app, spec.path, headers, b"")
+    path, headers = spec.addressed(loaded)
     if loaded.keys.active:
         translated: dict[bytes, bytes] = {}  # the bodies repeat (all alike, or `modulo` distinct ones)
         for body in bodies:

@@ -274,12 +274,12 @@ class Keys:
 
     # Requests.
 
-    def request(self, app, path: str, headers: dict, body: bytes) -> tuple[str, dict, bytes]:
-        """The request as the app should see it: integer ids in its path, its `X-User-Id` header and its JSON body
+    def address(self, app, path: str, headers: dict) -> tuple[str, dict]:
+        """The request's path and headers as the app should see them: integer ids in the path and in `X-User-Id`
         translated to the app's UUIDs."""
         if not self.active:
-            return path, headers, body
-        return self.request_path(app, path), self.request_headers(headers), self.request_body(body)
+            return path, headers
+        return self.request_path(app, path), self.request_headers(headers)
 
     def request_headers(self, headers: dict) -> dict:
         """`X-User-Id: 1` as the UUID of user 1 when users are keyed by UUID."""
@@ -319,7 +319,7 @@ class Keys:
         """The JSON body with each non-negative integer under a key naming a UUID-keyed table (at any depth) as that
         row's UUID string; every other byte as sent, so a probe's odd number or spacing reaches the app intact. A
         body that is not JSON is sent as is."""
-        text = _json_text(body)
+        text = _json_text(body) if self.active else None
         if text is None:
             return body
         tokens = _tokens(text)

@@ -47,6 +47,12 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 _loaded_names: set[str] = set()  # top-level module names this process imported as a submission's own
 
 
+def _failed(doing: str, exc: BaseException) -> AdapterError:
+    """The `app-load` error for a submission that raised `exc` while the adapter was `doing` something with it (its
+    import, its factory): the exception's type and message, with its traceback."""
+    return AdapterError("app-load", f"{doing}: {type(exc).__name__}: {exc}", format_exception(exc))
+
+
 def _inside(path, folder: str) -> bool:
     return bool(path) and os.path.abspath(path).startswith(folder.rstrip(os.sep) + os.sep)
 
@@ -129,7 +135,7 @@ def _import(path: str, notes: list[str], name: str | None = None):
     except BaseException as exc:
         for loaded in [key for key in sys.modules if key == name or key.startswith(name + ".")]:
             del sys.modules[loaded]
-        raise AdapterError("app-load", f"importing {path}: {type(exc).__name__}: {exc}", format_exception(exc))
+        raise _failed(f"importing {path}", exc)
     return module
 
 
@@ -181,7 +187,7 @@ def _shown(url, folder: str) -> str:
         shown = make_url(url).render_as_string(hide_password=True)
     except Exception:
         shown = str(url)
-    return shown.replace(folder.rstrip(os.sep) + os.sep, "<its folder>" + os.sep)
+    return shown.replace(folder + os.sep, "<its folder>" + os.sep)
 
 
 def _same_database(url, database_url: str) -> bool:
@@ -222,8 +228,7 @@ def _fragment(path: str, notes: list[str], name: str | None):
     try:
         module = fragment.load(location, f"stockflow_fragment_{stem}_{next(_counter)}")
     except BaseException as exc:
-        raise AdapterError("app-load", f"running {path} as a fragment: {type(exc).__name__}: {exc}",
-                           format_exception(exc))
+        raise _failed(f"running {path} as a fragment", exc)
     notes.append(fragment.NOTE)
     return module
 
@@ -249,8 +254,7 @@ def _entry_module(module, path: str, notes: list[str]):
         try:
             entry = importlib.import_module(f"{module.__name__}.{candidate}")
         except BaseException as exc:
-            raise AdapterError(
-                "app-load", f"importing {path}/{candidate}.py: {type(exc).__name__}: {exc}", format_exception(exc))
+            raise _failed(f"importing {path}/{candidate}.py", exc)
         if _builds_app(entry):
             notes.append(f"the package's __init__.py builds no app: its {candidate}.py does, and was used")
             return entry
@@ -335,7 +339,7 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
             configured = app.config.get("SQLALCHEMY_DATABASE_URI") or current
             _rebind(db, app, database_url)
             app.config["SQLALCHEMY_DATABASE_URI"] = database_url
-            shown = _shown(configured, os.path.dirname(os.path.abspath(path).rstrip(os.sep)))
+            shown = _shown(configured, os.path.dirname(os.path.abspath(path)))
             notes.append(f"database URI {shown} replaced by the harness's database")
         elif not given and not registered:
             notes.append("database read from DATABASE_URL, which the harness set to its database")
@@ -345,7 +349,7 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
     except AdapterError:
         raise
     except BaseException as exc:
-        raise AdapterError("app-load", f"building {path}: {type(exc).__name__}: {exc}", format_exception(exc))
+        raise _failed(f"building {path}", exc)
 
     table_names = [table.name for table in metadata.sorted_tables]
     naming = naming.with_singular_tables(table_names, notes).with_column_synonyms(

@@ -32,6 +32,14 @@ class RequestSpec:
         self.user_id = optional(command, "user_id", int, where=where)
         self.dump = optional(command, "dump", bool, default=False, where=where)
 
+    def addressed(self, loaded) -> tuple[str, dict]:
+        """The path and headers the app is sent: the caller as `X-User-Id`, and, for an app keyed by UUID, the
+        integer ids in both as its UUIDs (`keys.Keys.address`)."""
+        headers = dict(self.headers)
+        if self.user_id is not None:
+            headers["X-User-Id"] = str(self.user_id)
+        return loaded.keys.address(loaded.app, self.path, headers)
+
 
 def _headers(response) -> dict:
     headers = {}
@@ -62,10 +70,8 @@ class LogCapture(logging.Handler):
 
 def run(loaded, spec: RequestSpec, pause: recording.PausePoint | None = None) -> dict:
     """Runs the request on this thread; its app context, session, connection and log records are its own."""
-    headers = dict(spec.headers)
-    if spec.user_id is not None:
-        headers["X-User-Id"] = str(spec.user_id)
-    path, headers, data = loaded.keys.request(loaded.app, spec.path, headers, spec.body)
+    path, headers = spec.addressed(loaded)
+    data = loaded.keys.request_body(spec.body)
     trace = recording.Trace(pause)
     recording.bind(trace)
     capture = LogCapture(trace.log)
