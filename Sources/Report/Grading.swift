@@ -151,13 +151,13 @@ public struct Scorecard: Sendable {
     if let baseline, !baseline.passed {
       sentences.append(
         "`\(submission)` is broken: it fails \(baseline.failed.count) of \(baseline.checks.count) baseline checks ("
-          + baseline.failed.map { "\($0.name): \($0.observed.dropLast($0.observed.hasSuffix(".") ? 1 : 0))" }
+          + baseline.failed.map { "\($0.name): \($0.observed.withoutClosingPeriod)" }
           .joined(separator: "; ") + "), so its score is 0.")
     }
     if let unchecked = baseline?.unchecked, !unchecked.isEmpty {
       sentences.append(
         "The baseline could not check " + unchecked.map { "that \($0.name)" }.joined(separator: " or ")
-          + " (" + unchecked.map { $0.observed.dropLast($0.observed.hasSuffix(".") ? 1 : 0) }.joined(separator: "; ")
+          + " (" + unchecked.map { $0.observed.withoutClosingPeriod }.joined(separator: "; ")
           + ").")
     }
     sentences.append(

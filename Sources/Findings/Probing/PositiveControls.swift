@@ -19,7 +19,7 @@ extension Trial {
     let control = try createProduct(ProductBody.json(["sku": "\"\(sku)\""]))
     guard !control.isSuccess else { return nil }
     return inconclusive(
-      summary.dropLast(summary.hasSuffix(".") ? 1 : 0)
+      summary.withoutClosingPeriod
         + "; but a valid create (SKU \(sku)) answered \(control.brief) too, so the refusals show nothing.")
   }
 }
@@ -46,7 +46,7 @@ extension AlertsScenario {
     let response = try alerts()
     guard response.isSuccess, response.alertObjects.contains(where: { $0["product_id"] == .integer(product) }) else {
       return trial.inconclusive(
-        summary.dropLast(summary.hasSuffix(".") ? 1 : 0)
+        summary.withoutClosingPeriod
           + "; but Acme's own alerts (\(response.brief), \(response.alertObjects.count) alert(s)) lack product "
           + "\(product), which is low on stock and selling, so the endpoint showed nothing.")
     }
