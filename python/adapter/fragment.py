@@ -3,8 +3,12 @@
 is given: Flask's `request` and `jsonify`, `app` (a Flask app, whose `logger` and `config` a view may use), `db`,
 and the models the original implies (`apps/original/models.py`: `Company`, `Warehouse`, `Product`, `Inventory`,
 `InventoryChange`). `from app import app, db` and `from models import Product` find them too.
+
+An answer that builds its own app over a module holding `db` and the models that it never handed in (`from models
+import db, Product` with no `models.py` beside it) is given that module the same way (`given_modules`).
 """
 
+import contextlib
 import importlib.util
 import os
 import re
@@ -16,10 +20,37 @@ import flask
 _PYTHON = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GIVEN_MODELS = os.path.join(_PYTHON, "apps", "original", "models.py")
 MODEL_NAMES = ("Company", "Warehouse", "Product", "Inventory", "InventoryChange")
+GIVEN_MODULES = ("models", "database", "extensions")
+"""The modules an answer keeps `db` and its models in: each one it imports but never handed in holds the given ones."""
 
 _ROUTE = re.compile(r"^\s*@app\.(?:route|get|post|put|patch|delete)\(", re.MULTILINE)
 _BUILDS_APP = re.compile(r"\bFlask\s*\(|\bdef\s+create_app\b")
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\w+)[ \t]+import|import[ \t]+(\w+))", re.MULTILINE)
 _given = None
+
+
+def _source(path: str, errors: str = "replace") -> str:
+    with open(path, encoding="utf-8", errors=errors) as file:
+        return file.read()
+
+
+def _handed_in(folder: str, module: str) -> bool:
+    return os.path.isfile(os.path.join(folder, module + ".py")) or os.path.isdir(os.path.join(folder, module))
+
+
+def missing_given_modules(path: str) -> list[str]:
+    """The modules of `GIVEN_MODULES` that the `.py` file at `path` builds its app over and never handed in: those
+    it imports by name with no module of that name beside it. Empty for a fragment, a folder, or a file that builds
+    no app."""
+    here = os.path.abspath(path)
+    if not here.endswith(".py") or not os.path.isfile(here):
+        return []
+    source = _source(here)
+    if not _BUILDS_APP.search(source):
+        return []
+    imported = {first or second for first, second in _IMPORT.findall(source)}
+    folder = os.path.dirname(here)
+    return [name for name in GIVEN_MODULES if name in imported and not _handed_in(folder, name)]
 
 
 def is_fragment(path: str) -> bool:
@@ -31,8 +62,7 @@ def is_fragment(path: str) -> bool:
     beside = [os.path.join(os.path.dirname(here), name) for name in ("app.py", "models.py")]
     if any(other != here and os.path.isfile(other) for other in beside):
         return False
-    with open(path, encoding="utf-8", errors="replace") as file:
-        source = file.read()
+    source = _source(here)
     return bool(_ROUTE.search(source)) and not _BUILDS_APP.search(source)
 
 
@@ -47,30 +77,46 @@ def _given_models():
     return _given
 
 
-def load(path: str, name: str) -> types.ModuleType:
-    """Runs the fragment with the case study's context; answers a module whose `create_app(config)` configures the
-    fragment's Flask app and registers the given models' `db` with it."""
+def _given_context() -> dict:
+    """`db` and the case study's models, by name."""
     given = _given_models()
-    app = flask.Flask(name)
-    context = {"app": app, "db": given.db, "request": flask.request, "jsonify": flask.jsonify}
-    context.update({model: getattr(given, model) for model in MODEL_NAMES})
-    shims = {"app": types.ModuleType("app"), "models": types.ModuleType("models")}
-    shims["app"].__dict__.update(context)
-    shims["models"].__dict__.update({key: value for key, value in context.items() if key != "app"})
-    module = types.ModuleType(name)
-    module.__file__ = os.path.abspath(path)
-    module.__dict__.update(context)
-    saved = {key: sys.modules.get(key) for key in shims}
-    sys.modules.update(shims)
+    return {"db": given.db, **{model: getattr(given, model) for model in MODEL_NAMES}}
+
+
+@contextlib.contextmanager
+def _importable(modules: dict):
+    """The modules in `modules` (name: contents) importable by name while the block runs, and only then."""
+    saved = {key: sys.modules.get(key) for key in modules}
+    for key, contents in modules.items():
+        sys.modules[key] = types.ModuleType(key)
+        sys.modules[key].__dict__.update(contents)
     try:
-        with open(path, encoding="utf-8") as file:
-            exec(compile(file.read(), module.__file__, "exec"), module.__dict__)
+        yield
     finally:
         for key, value in saved.items():
             if value is None:
                 sys.modules.pop(key, None)
             else:
                 sys.modules[key] = value
+
+
+def given_modules(names: list[str]):
+    """A context in which each module in `names` imports as one holding `db` and the case study's models."""
+    context = _given_context() if names else {}
+    return _importable({name: context for name in names})
+
+
+def load(path: str, name: str) -> types.ModuleType:
+    """Runs the fragment with the case study's context; answers a module whose `create_app(config)` configures the
+    fragment's Flask app and registers the given models' `db` with it."""
+    given = _given_models()
+    app = flask.Flask(name)
+    context = {"app": app, "request": flask.request, "jsonify": flask.jsonify, **_given_context()}
+    module = types.ModuleType(name)
+    module.__file__ = os.path.abspath(path)
+    module.__dict__.update(context)
+    with _importable({"app": context, **{key: _given_context() for key in GIVEN_MODULES}}):
+        exec(compile(_source(path, errors="strict"), module.__file__, "exec"), module.__dict__)
 
     def create_app(config):
         app.config.update(config)
@@ -83,3 +129,9 @@ def load(path: str, name: str) -> types.ModuleType:
 
 NOTE = ("a fragment, as the case study's own code is: run with what that code is given (Flask's request and "
         "jsonify, app, db, and the models the original implies: " + ", ".join(MODEL_NAMES) + ")")
+
+
+def given_note(names: list[str]) -> str:
+    """The note on an app built over modules it never handed in."""
+    return (f"{' and '.join(names)} imported but not handed in: given as db and the models the original implies ("
+            + ", ".join(MODEL_NAMES) + ")")

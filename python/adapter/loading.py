@@ -309,7 +309,11 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
     if fragment.is_fragment(path):
         module = _fragment(path, notes, name)
     else:
-        module = _entry_module(_import(path, notes, name), path, notes)
+        missing = fragment.missing_given_modules(path)
+        with fragment.given_modules(missing):
+            module = _entry_module(_import(path, notes, name), path, notes)
+        if missing:
+            notes.append(fragment.given_note(missing))
     config = {"SQLALCHEMY_DATABASE_URI": database_url, "PROPAGATE_EXCEPTIONS": False, "TESTING": False}
     if now is not None:
         config["STOCKFLOW_NOW"] = now

@@ -183,6 +183,47 @@ class FragmentTests(_Loaded):
             self.assertFalse(is_fragment(path))
 
 
+GIVEN_NOTE = ("models imported but not handed in: given as db and the models the original implies (Company, Warehouse, "
+              "Product, Inventory, InventoryChange)")
+
+
+@needs_database
+class OwnAppOverGivenModelsTests(_Loaded):
+    """A `.py` file that builds its own app over a `models` module it never handed in."""
+
+    APP = "tests/apps/own_app_over_given_models.py"
+
+    def test_it_runs_over_the_given_models(self):
+        self.assertEqual(self.loaded["notes"], [
+            GIVEN_NOTE,
+            "module-level app used as built (no create_app)",
+            "database URI sqlite:///:memory: replaced by the harness's database",
+        ])
+        self.assertEqual(
+            set(self.loaded["tables"]), {"companies", "warehouses", "products", "inventory", "inventory_changes"})
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json(
+            {"name": "W", "sku": "G-1", "price": 2.5, "warehouse_id": 1, "initial_quantity": 3}, dump=True))
+        self.assertEqual(answer["status"], 201, answer)
+        self.assertEqual([row["quantity"] for row in answer["tables"]["inventory"]["rows"]], [3])
+
+    def test_only_modules_imported_and_missing_are_given(self):
+        from adapter.fragment import missing_given_modules
+
+        own_app = "from flask import Flask\nfrom models import db\nimport database\napp = Flask(__name__)\n"
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "app.py")
+            with open(path, "w") as file:
+                file.write(own_app)
+            self.assertEqual(missing_given_modules(path), ["models", "database"])
+            with open(os.path.join(folder, "models.py"), "w") as file:
+                file.write("")
+            self.assertEqual(missing_given_modules(path), ["database"])
+            with open(path, "w") as file:
+                file.write(own_app.replace("app = Flask(__name__)\n", ""))  # builds no app: not this case
+            self.assertEqual(missing_given_modules(path), [])
+
+
 @needs_database
 class EntryModuleTests(_Loaded):
     """A package whose `__init__.py` is empty and whose `app.py` builds the app with relative imports."""

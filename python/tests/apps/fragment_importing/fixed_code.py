@@ -1,7 +1,8 @@
-"""A fragment importing what it uses from the modules of an app it never handed in (`app`, `models`)."""
+"""A fragment importing what it uses from the modules of an app it never handed in (`app`, `database`, `models`)."""
 
 from flask import request, jsonify
-from app import app, db
+from app import app
+from database import db
 from models import Product, Inventory
 
 
