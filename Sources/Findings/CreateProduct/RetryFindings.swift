@@ -78,7 +78,8 @@ extension Finding {
       let (failure, _) = try trial.exchange(
         .post("/api/products", body: ProductBody.json(), as: Fixture.acmeUser))
       trial.note("request logs", changes: (mistake.log + failure.log).map { "log: \($0)" })
-      guard trial.faultsFired > 0, failure.response.isServerError else {
+      // A database failure answered as a client mistake (4xx) is a server failure all the same: it must be traceable.
+      guard trial.faultsFired > 0, !failure.response.isSuccess else {
         return trial.inconclusive("the failing create answered \(failure.response.brief) without a server failure.")
       }
       let errors = failure.log.filter { $0.level >= .error }
