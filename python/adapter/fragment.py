@@ -110,7 +110,7 @@ def load(path: str, name: str) -> types.ModuleType:
     """Runs the fragment with the case study's context; answers a module whose `create_app(config)` configures the
     fragment's Flask app and registers the given models' `db` with it."""
     given = _given_models()
-    app = flask.Flask(name)
+    app = flask.Flask(name, root_path=os.path.dirname(os.path.abspath(path)))  # its folder, as if built there
     context = {"app": app, "request": flask.request, "jsonify": flask.jsonify, **_given_context()}
     module = types.ModuleType(name)
     module.__file__ = os.path.abspath(path)
