@@ -10,13 +10,16 @@ CASE_STUDY_TABLES = (
 """The tables the harness names, as the case study names them."""
 
 
+_THRESHOLD = ("threshold", "reorder_level", "reorder_point", "reorder_threshold", "min_stock_level", "minimum_stock",
+              "low_stock_level", "stock_threshold", "alert_threshold")
+
 COLUMN_SYNONYMS = {
-    "products": {
-        "low_stock_threshold": ("threshold", "reorder_level", "reorder_point", "reorder_threshold", "min_stock_level",
-                                "minimum_stock", "low_stock_level", "stock_threshold", "alert_threshold"),
-        "price": ("unit_price", "selling_price"),
+    "products": {"low_stock_threshold": _THRESHOLD, "price": ("unit_price", "selling_price")},
+    "inventory": {
+        "quantity": ("quantity_on_hand", "on_hand", "current_stock", "stock_quantity", "stock", "qty"),
+        "low_stock_threshold": _THRESHOLD,  # a threshold per warehouse, where the product has none
     },
-    "inventory": {"quantity": ("quantity_on_hand", "on_hand", "current_stock", "stock_quantity", "stock", "qty")},
+    "product_types": {"low_stock_threshold": ("default_threshold", "default_low_stock_threshold") + _THRESHOLD},
     "sales": {
         "quantity": ("quantity_sold", "units_sold", "qty"),
         "sold_at": ("sale_date", "sold_on", "sold_date", "sale_time", "occurred_at", "created_at", "timestamp",

@@ -1,15 +1,41 @@
 import RequestLayer
 import Store
+import Synchronization
 
 /// Seeds products, stock, sales and suppliers into whichever schema a system has, for the alerts probes.
 ///
 /// Columns and tables the schema lacks are left out: the candidate's schema has no product types, sales or
-/// suppliers, so what the scenario says about them simply does not exist there, as in the code under review.
+/// suppliers, so what the scenario says about them simply does not exist there, as in the code under review. A
+/// product's low-stock threshold goes where the schema keeps it (see ``ThresholdHome``).
 public struct AlertsScenario: Sendable {
   public let trial: Trial
+  private let kept = Kept()
+
+  /// The thresholds of products whose stock rows hold them, and the product types made to carry a threshold.
+  private final class Kept: Sendable {
+    let state = Mutex<(thresholds: [Int: Int], types: [Int: Int])>(([:], [:]))
+  }
 
   public init(_ trial: Trial) {
     self.trial = trial
+  }
+
+  /// Where a schema keeps a product's low-stock threshold.
+  public enum ThresholdHome: Sendable {
+    /// On the product, as the case study's schema does (and where the seed names the column when no home is found).
+    case product
+    /// On each of its stock rows: a threshold per product and warehouse; the product's goes on every row.
+    case inventory
+    /// Only on product types: a product gets a type made for its threshold.
+    case productType
+  }
+
+  /// Where this schema keeps a product's low-stock threshold.
+  public var thresholdHome: ThresholdHome {
+    if has("products", "low_stock_threshold") { return .product }
+    if has("inventory", "low_stock_threshold") { return .inventory }
+    if has("product_types", "low_stock_threshold"), has("products", "product_type_id") { return .productType }
+    return .product
   }
 
   private func has(_ table: String, _ column: String? = nil) -> Bool {
@@ -34,17 +60,31 @@ public struct AlertsScenario: Sendable {
   /// A product of `company` with its own threshold (or none) and an optional type.
   @discardableResult
   public func product(_ name: String, sku: String, company: Int = 1, threshold: Int?, type: Int? = nil) throws -> Int {
-    var values: [String: Value] = [
-      "name": .text(name), "sku": .text(sku), "price": .int(10),
-      "low_stock_threshold": threshold.map(Value.int) ?? .null,
-    ]
+    var values: [String: Value] = ["name": .text(name), "sku": .text(sku), "price": .int(10)]
+    var type = type
+    switch (thresholdHome, threshold) {
+    case (.product, _): values["low_stock_threshold"] = threshold.map(Value.int) ?? .null
+    case (.productType, let threshold?): type = try typeCarrying(threshold)
+    case (.inventory, _), (.productType, nil): break
+    }
     if has("products", "company_id") { values["company_id"] = .int(company) }
     if has("products", "product_type_id"), let type { values["product_type_id"] = .int(type) }
     if has("products", "created_at") {
       values["created_at"] = .timestamp(Request.defaultTime)
       values["updated_at"] = .timestamp(Request.defaultTime)
     }
-    return try insert("products", [values])[0]
+    let product = try insert("products", [values])[0]
+    if thresholdHome == .inventory, let threshold { kept.state.withLock { $0.thresholds[product] = threshold } }
+    return product
+  }
+
+  /// The product type made to carry `threshold` in a schema that keeps thresholds only on types, made once.
+  private func typeCarrying(_ threshold: Int) throws -> Int {
+    if let type = kept.state.withLock({ $0.types[threshold] }) { return type }
+    let type = try insert(
+      "product_types", [["name": .text("Threshold \(threshold)"), "low_stock_threshold": .int(threshold)]])[0]
+    kept.state.withLock { $0.types[threshold] = type }
+    return type
   }
 
   /// A product stocked at `stock` in `warehouse` and selling `perDay` units there each of the last 30 days.
@@ -59,10 +99,15 @@ public struct AlertsScenario: Sendable {
     return product
   }
 
-  /// Stock of `product` in `warehouse`.
+  /// Stock of `product` in `warehouse` (carrying the product's threshold where stock rows hold thresholds).
   public func stock(_ product: Int, in warehouse: Int, _ quantity: Int) throws {
-    _ = try insert(
-      "inventory", [["product_id": .int(product), "warehouse_id": .int(warehouse), "quantity": .int(quantity)]])
+    var values: [String: Value] = [
+      "product_id": .int(product), "warehouse_id": .int(warehouse), "quantity": .int(quantity),
+    ]
+    if thresholdHome == .inventory {
+      values["low_stock_threshold"] = kept.state.withLock { $0.thresholds[product] }.map(Value.int) ?? .null
+    }
+    _ = try insert("inventory", [values])
   }
 
   /// A sale `daysAgo` days before the requests' clock; nothing where the schema has no sales.

@@ -63,7 +63,7 @@ struct SampleSubmissionGrades {
     #expect(
       Set(Self.grades.keys) == [
         "alerts-own-sales", "always-503", "candidate", "do-nothing", "hostile-loop", "hostile-memory", "hostile-snoop",
-        "fragment", "original", "partial", "strong", "uuid-keys",
+        "fragment", "original", "partial", "per-warehouse-thresholds", "strong", "uuid-keys",
       ])
   }
 
@@ -115,6 +115,20 @@ struct SampleSubmissionGrades {
     #expect(verdicts["alerts-fake-sales-rate"] == "inconclusive")
     #expect(verdicts["alerts-unknown-company"] == "inconclusive")  // its 404 is right, but no alert ever came back
     #expect(Self.percent("alerts-own-sales") == 0)
+  }
+
+  @Test func anAnswerKeepingThresholdsPerWarehouseIsGradedOnItsAlerts() {
+    #expect(Self.status("per-warehouse-thresholds") == "graded")
+    let checks = Self.baselineChecks("per-warehouse-thresholds")
+    #expect(checks.count == 1 && checks[0]["passed"] == .bool(true) && checks[0]["checked"] == nil)
+    #expect(
+      Self.adaptations("per-warehouse-thresholds").contains(
+        "column inventory.reorder_level taken as low_stock_threshold (another name for it)"))
+    let verdicts = Self.verdicts("per-warehouse-thresholds")
+    #expect(Catalog.lowStockAlerts.allSatisfy { ["resolved", "still present"].contains(verdicts[$0.id]) })
+    #expect(verdicts["alerts-missing-threshold-crash"] == "resolved")
+    #expect(verdicts["alerts-fake-sales-rate"] == "resolved")  // per warehouse, from the rows the harness seeded
+    #expect(Self.percent("per-warehouse-thresholds") == 80)
   }
 
   @Test func anAnswerKeyedByUUIDIsGradedOnWhatItDoes() {
