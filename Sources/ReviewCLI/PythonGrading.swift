@@ -29,7 +29,7 @@ enum PythonGrading {
         )
       }, with: grader)
     keep.removeAll()
-    let single = submissions.count == 1 && submissions[0].path.standardizedFileURL == path.standardizedFileURL
+    let single = PythonSubmissions.submission(at: path) != nil
     return CommandResult(output: GradeCommand.render(board.entries, single: single, format: format))
   }
 

@@ -1,11 +1,13 @@
 import Foundation
 import RealStack
 
-/// One Python submission to grade: a package folder with `__init__.py`, or a single `.py` file, and the mapping
-/// file beside it when there is one.
+/// One Python submission to grade: a package folder with `__init__.py`, a single `.py` file, or a flat app (a
+/// folder without `__init__.py` whose `app.py`, say, builds the app over its neighbours), and the mapping file
+/// beside it when there is one.
 struct PythonSubmission: Sendable, Hashable {
   /// The folder's or file's name, without `.py`.
   let name: String
+  /// What the adapter loads: the package folder or the `.py` file (a flat app's entry module).
   let path: URL
   /// `<folder>/stockflow-mapping.json`, or `<stem>.stockflow-mapping.json` beside a file, when it exists.
   let mappingFile: URL?
@@ -27,8 +29,12 @@ enum PythonSubmissions {
   /// The mapping file's name inside a package folder.
   static let mappingFileName = "stockflow-mapping.json"
 
-  /// `path` itself when it is a submission (a `.py` file or a folder with `__init__.py`); otherwise every
-  /// submission directly inside it, by name. Hidden entries and `__pycache__` are skipped.
+  /// The modules a flat app is built by, in the order they are looked for: the first that builds an app (a
+  /// `Flask(...)` or a `create_app`) is the app, its neighbours the modules it imports by name.
+  static let flatAppEntryModules = ["app", "main", "wsgi", "run", "server", "application"]
+
+  /// `path` itself when it is a submission (a `.py` file, a folder with `__init__.py`, or a flat app); otherwise
+  /// every submission directly inside it, by name. Hidden entries and `__pycache__` are skipped.
   static func discover(_ path: URL) throws -> [PythonSubmission] {
     let files = FileManager.default
     var isFolder: ObjCBool = false
@@ -38,7 +44,8 @@ enum PythonSubmissions {
     if let submission = submission(at: path) { return [submission] }
     guard isFolder.boolValue else {
       throw SubmissionContractError(
-        description: "\(path.path) is not a submission: expected a .py file or a folder with __init__.py")
+        description: "\(path.path) is not a submission: expected a .py file, a folder with __init__.py, or a "
+          + "folder whose app.py builds the app")
     }
     let found = try files.contentsOfDirectory(at: path, includingPropertiesForKeys: nil)
       .filter { !$0.lastPathComponent.hasPrefix(".") && $0.lastPathComponent != "__pycache__" }
@@ -51,22 +58,38 @@ enum PythonSubmissions {
     return found
   }
 
-  private static func submission(at url: URL) -> PythonSubmission? {
+  /// The submission `url` is, or `nil` when it is none.
+  static func submission(at url: URL) -> PythonSubmission? {
     let files = FileManager.default
     var isFolder: ObjCBool = false
     guard files.fileExists(atPath: url.path, isDirectory: &isFolder) else { return nil }
+    let folderMapping = url.appendingPathComponent(mappingFileName)
     if isFolder.boolValue {
-      guard files.fileExists(atPath: url.appendingPathComponent("__init__.py").path) else { return nil }
-      let mapping = url.appendingPathComponent(mappingFileName)
-      return PythonSubmission(
-        name: url.lastPathComponent, path: url,
-        mappingFile: files.fileExists(atPath: mapping.path) ? mapping : nil)
+      let entry = files.fileExists(atPath: url.appendingPathComponent("__init__.py").path) ? url : flatAppEntry(in: url)
+      guard let entry else { return nil }
+      let mapping = files.fileExists(atPath: folderMapping.path) ? folderMapping : fileMapping(of: entry)
+      return PythonSubmission(name: url.lastPathComponent, path: entry, mappingFile: mapping)
     }
+    guard url.pathExtension == "py" else { return nil }
+    return PythonSubmission(
+      name: url.deletingPathExtension().lastPathComponent, path: url, mappingFile: fileMapping(of: url))
+  }
+
+  /// `<stem>.stockflow-mapping.json` beside the `.py` file `url`, when it exists.
+  private static func fileMapping(of url: URL) -> URL? {
     guard url.pathExtension == "py" else { return nil }
     let stem = url.deletingPathExtension().lastPathComponent
     let mapping = url.deletingLastPathComponent().appendingPathComponent("\(stem).\(mappingFileName)")
-    return PythonSubmission(
-      name: stem, path: url, mappingFile: files.fileExists(atPath: mapping.path) ? mapping : nil)
+    return FileManager.default.fileExists(atPath: mapping.path) ? mapping : nil
+  }
+
+  /// The module that builds the flat app in `folder` (no `__init__.py`): the first of ``flatAppEntryModules`` whose
+  /// source makes a `Flask(...)` or defines `create_app`; `nil` when none does.
+  private static func flatAppEntry(in folder: URL) -> URL? {
+    flatAppEntryModules.lazy.map { folder.appendingPathComponent("\($0).py") }.first { module in
+      guard let source = try? String(contentsOf: module, encoding: .utf8) else { return false }
+      return source.range(of: #"\bFlask\s*\(|\bdef\s+create_app\b"#, options: .regularExpression) != nil
+    }
   }
 
   /// The submission's mapping, `nil` without a mapping file; a file that is not the documented shape, or that

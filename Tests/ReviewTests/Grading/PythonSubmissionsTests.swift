@@ -18,6 +18,24 @@ struct PythonSubmissionsTests {
     #expect(found.map(\.name) == ["strong"])
   }
 
+  @Test func aFlatAppFolderIsOneSubmissionLoadedByTheModuleThatBuildsTheApp() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flat-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\n".write(
+      to: folder.appendingPathComponent("models.py"), atomically: true, encoding: .utf8)
+    try "print('no app here')\n".write(to: folder.appendingPathComponent("main.py"), atomically: true, encoding: .utf8)
+    try "from flask import Flask\nfrom models import db\napp = Flask(__name__)\n".write(
+      to: folder.appendingPathComponent("app.py"), atomically: true, encoding: .utf8)
+    let found = try PythonSubmissions.discover(folder)
+    #expect(found.map(\.name) == [folder.lastPathComponent])
+    #expect(found.map(\.path.lastPathComponent) == ["app.py"])
+    #expect(PythonSubmissions.submission(at: folder) != nil)  // graded as one: a scorecard, not a leaderboard
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("app.py"))
+    #expect(PythonSubmissions.submission(at: folder) == nil)  // no module builds an app: a folder of submissions
+    #expect(try PythonSubmissions.discover(folder).map(\.name) == ["main", "models"])
+  }
+
   @Test func aMappingThatRenamesAnUnknownTableNamesIt() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mapping-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
