@@ -62,10 +62,10 @@ extension Resolution {
     "no-tenant-check": Resolution(
       full: "a create into another company's warehouse answers 403 or 404 and writes nothing."),
     "unknown-warehouse": Resolution(
-      full: "a create into a warehouse that does not exist answers 404, 400 or 422 naming `warehouse_id`, writing "
-        + "nothing.",
-      partial: "nothing is written and the error is handled JSON, but it does not name `warehouse_id` (a JSON 500, "
-        + "say)."),
+      full: "a create into a warehouse that does not exist answers 404, 400 or 422 naming `warehouse_id` (or the "
+        + "warehouse), writing nothing.",
+      partial: "nothing is written and the error is handled JSON, but it does not name `warehouse_id` or the "
+        + "warehouse (a JSON 500, say)."),
     "catalog-requires-stock": Resolution(
       full: "a create without `warehouse_id` enters the catalog with no inventory row, and `initial_quantity` "
         + "without a warehouse gets a 4xx naming `warehouse_id`, writing nothing."),

@@ -6,10 +6,12 @@ extension Response {
   /// Real answers shape their errors in many ways (`{"error": ...}`, `{"errors": [...]}`, `{"message": ...}`,
   /// `{"detail": ...}`, `{"field": ...}`, a field name as a key), so any 4xx JSON body that names the field
   /// anywhere counts: as a key, as a string value, or as a word inside one (`price` in "price must be a number",
-  /// but not in "unit_price"). A body error (`field` `body`) may instead say `json`, `object` or `payload`.
+  /// but not in "unit_price"). A body error (`field` `body`) may instead say `json`, `object` or `payload`, and a
+  /// reference may name what it references (`warehouse` for `warehouse_id`: "Warehouse 999 not found").
   public func rejects(field: String) -> Bool {
     guard (400..<500).contains(status), let body = errorBody else { return false }
-    let names = field == "body" ? ["body", "json", "object", "payload"] : [field]
+    var names = field == "body" ? ["body", "json", "object", "payload"] : [field]
+    if field.hasSuffix("_id"), field.count > 3 { names.append(String(field.dropLast(3))) }
     return names.contains { body.names($0) }
   }
 

@@ -21,6 +21,16 @@ struct ErrorShapeTests {
     #expect(!response.rejects(field: "price"))
   }
 
+  @Test func aReferenceMayBeNamedByWhatItReferences() {
+    let notFound = Response(
+      status: 404, headers: ["Content-Type": "application/json"], body: #"{"error": "Warehouse 999 not found"}"#)
+    #expect(notFound.rejects(field: "warehouse_id"))
+    #expect(!notFound.rejects(field: "company_id"))
+    let plural = Response(
+      status: 404, headers: ["Content-Type": "application/json"], body: #"{"error": "no warehouses here"}"#)
+    #expect(!plural.rejects(field: "warehouse_id"))
+  }
+
   @Test func aBodyErrorMayNameTheJSONOrTheObject() {
     let response = Response(
       status: 422, headers: ["Content-Type": "application/problem+json"],
