@@ -83,6 +83,20 @@ def _given_context() -> dict:
     return {"db": given.db, **{model: getattr(given, model) for model in MODEL_NAMES}}
 
 
+def _lacking(module: str, holds: list[str]):
+    """A module `__getattr__` for a module the harness gives in place of one never handed in: a name it does not
+    hold is an `ImportError` saying what it does hold, rather than Python's "(unknown location)"."""
+
+    def __getattr__(name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise ImportError(
+            f"cannot import name {name!r} from {module!r}: {module} was not handed in, and the one given in its place "
+            f"holds only {', '.join(holds)}", name=module)
+
+    return __getattr__
+
+
 @contextlib.contextmanager
 def _importable(modules: dict):
     """The modules in `modules` (name: contents) importable by name while the block runs, and only then."""
@@ -90,6 +104,7 @@ def _importable(modules: dict):
     for key, contents in modules.items():
         sys.modules[key] = types.ModuleType(key)
         sys.modules[key].__dict__.update(contents)
+        sys.modules[key].__getattr__ = _lacking(key, list(contents))
     try:
         yield
     finally:

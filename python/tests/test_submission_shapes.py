@@ -207,6 +207,18 @@ class OwnAppOverGivenModelsTests(_Loaded):
         self.assertEqual(answer["status"], 201, answer)
         self.assertEqual([row["quantity"] for row in answer["tables"]["inventory"]["rows"]], [3])
 
+    def test_a_model_the_given_module_lacks_is_named_with_what_it_holds(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "alerts.py")
+            with open(path, "w") as file:
+                file.write("from flask import Flask\nfrom models import db, Supplier\napp = Flask(__name__)\n")
+            refused = self.adapter.send("load", app=path, database_url=self.url)
+        self.assertEqual(refused["error"]["kind"], "app-load")
+        self.assertIn("cannot import name 'Supplier' from 'models': models was not handed in, and the one given in "
+                      "its place holds only db, Company, Warehouse, Product, Inventory, InventoryChange",
+                      refused["error"]["message"])
+        self.adapter.ok("load", app=self.APP, database_url=self.url)
+
     def test_only_modules_imported_and_missing_are_given(self):
         from adapter.fragment import missing_given_modules
 
