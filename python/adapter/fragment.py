@@ -2,7 +2,8 @@
 `request`, `jsonify`, `db` and the models without defining any of them. It is run with what the case study's code
 is given: Flask's `request` and `jsonify`, `app` (a Flask app, whose `logger` and `config` a view may use), `db`,
 and the models the original implies (`apps/original/models.py`: `Company`, `Warehouse`, `Product`, `Inventory`,
-`InventoryChange`). `from app import app, db` and `from models import Product` find them too.
+`InventoryChange`). `from app import app, db` and `from models import Product` find them too. A fragment routing on
+a Blueprint of its own instead (`bp = Blueprint(...)`, `@bp.route`) has its blueprints registered on that app.
 
 An answer that builds its own app over a module holding `db` and the models that it never handed in (`from models
 import db, Product` with no `models.py` beside it) is given that module the same way (`given_modules`).
@@ -23,7 +24,8 @@ MODEL_NAMES = ("Company", "Warehouse", "Product", "Inventory", "InventoryChange"
 GIVEN_MODULES = ("models", "database", "extensions")
 """The modules an answer keeps `db` and its models in: each one it imports but never handed in holds the given ones."""
 
-_ROUTE = re.compile(r"^\s*@app\.(?:route|get|post|put|patch|delete)\(", re.MULTILINE)
+_ROUTE = re.compile(r"^\s*@(?:app|(\w+))\.(?:route|get|post|put|patch|delete)\(", re.MULTILINE)
+_BLUEPRINT = re.compile(r"^\s*(\w+)\s*=\s*(?:flask\.)?Blueprint\s*\(", re.MULTILINE)
 _BUILDS_APP = re.compile(r"\bFlask\s*\(|\bdef\s+create_app\b")
 _IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\w+)[ \t]+import|import[ \t]+(\w+))", re.MULTILINE)
 _given = None
@@ -63,7 +65,9 @@ def is_fragment(path: str) -> bool:
     if any(other != here and os.path.isfile(other) for other in beside):
         return False
     source = _source(here)
-    return bool(_ROUTE.search(source)) and not _BUILDS_APP.search(source)
+    blueprints = set(_BLUEPRINT.findall(source))
+    routes = any(not on or on in blueprints for on in _ROUTE.findall(source))
+    return routes and not _BUILDS_APP.search(source)
 
 
 def _given_models():
@@ -133,6 +137,9 @@ def load(path: str, name: str) -> types.ModuleType:
     with _importable({"app": context, **{key: _given_context() for key in GIVEN_MODULES}}):
         exec(compile(_source(path, errors="strict"), module.__file__, "exec"), module.__dict__)
 
+    for blueprint in blueprints(module):
+        app.register_blueprint(blueprint)
+
     def create_app(config):
         app.config.update(config)
         given.db.init_app(app)
@@ -140,6 +147,15 @@ def load(path: str, name: str) -> types.ModuleType:
 
     module.create_app = create_app
     return module
+
+
+def blueprints(module) -> list[flask.Blueprint]:
+    """The Blueprints a fragment defines, in the order it defines them."""
+    found = []
+    for value in vars(module).values():
+        if isinstance(value, flask.Blueprint) and all(value is not seen for seen in found):
+            found.append(value)
+    return found
 
 
 NOTE = ("a fragment, as the case study's own code is: run with what that code is given (Flask's request and "

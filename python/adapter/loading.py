@@ -230,6 +230,8 @@ def _fragment(path: str, notes: list[str], name: str | None):
     except BaseException as exc:
         raise _failed(f"running {path} as a fragment", exc)
     notes.append(fragment.NOTE)
+    for blueprint in fragment.blueprints(module):
+        notes.append(f"its blueprint {blueprint.name} registered on that app")
     return module
 
 

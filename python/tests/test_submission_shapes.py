@@ -164,6 +164,17 @@ class FragmentTests(_Loaded):
         self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["F-2"])
         self.adapter.ok("load", app=self.APP, database_url=self.url)
 
+    def test_a_blueprint_of_its_own_is_registered_on_the_fragments_app(self):
+        loaded = self.adapter.ok("load", app="tests/apps/blueprint_fragment.py", database_url=self.url)
+        self.assertEqual(loaded["notes"], [FRAGMENT_NOTE, "its blueprint products registered on that app"])
+        self.assertEqual(loaded["routes"], [{"rule": "/api/products", "methods": ["POST"]}])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json(
+            {"name": "W", "sku": "B-1", "price": 2.5, "warehouse_id": 1}, dump=True))
+        self.assertEqual(answer["status"], 201, answer)
+        self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["B-1"])
+        self.adapter.ok("load", app=self.APP, database_url=self.url)
+
     def test_a_view_beside_an_app_py_or_one_building_its_app_is_no_fragment(self):
         from adapter.fragment import is_fragment
 
