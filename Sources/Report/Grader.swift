@@ -16,8 +16,9 @@ public struct Grader: Sendable {
   }
 
   /// `submission`'s scorecard: its baseline and every probe, each on a fresh start; `incidents` are what its
-  /// sandbox reported.
-  public func grade(_ submission: some Deployment, incidents: [String] = []) -> Scorecard {
+  /// sandbox reported. A create that requires `company_id` in the body gets the caller's (`CompanyInBody`).
+  public func grade(_ given: some Deployment, incidents: [String] = []) -> Scorecard {
+    let submission = CompanyInBody.adapted(given)
     let baseline = Baseline.run(against: submission)
     let lines = findings.map { finding in
       Scorecard.Line(

@@ -51,12 +51,21 @@ extension Finding {
       Load the warehouse, and answer `403` naming `warehouse_id` when it belongs to another company; record the \
       product's owning company from the principal, never from the body.
       """,
-    probe: Probe("As Acme's user, POST a product into warehouse 3, which belongs to Globex.") { trial in
+    probe: Probe(
+      "As Acme's user, POST a product into warehouse 3, which belongs to Globex; then the same naming Globex as its "
+        + "company_id, as a body that is trusted for the company would let anyone."
+    ) { trial in
       let (response, changes) = try trial.createProductChanging(ProductBody.json(["warehouse_id": "3"]))
       let wrote = !changes.isEmpty
-      let summary = "answered \(response.brief)\(wrote ? " and wrote into Globex's warehouse" : ", writing nothing")."
-      return wrote || !(response.status == 403 || response.status == 404)
-        ? trial.reproduced(summary) : try trial.absentIfValidCreateSucceeds(summary)
+      let summary = "answered \(response.brief)\(wrote ? " and wrote into Globex's warehouse" : ", writing nothing")"
+      guard !wrote, response.status == 403 || response.status == 404 else { return trial.reproduced(summary + ".") }
+      let (naming, namingChanges) = try trial.createProductChanging(
+        ProductBody.json(["warehouse_id": "3", "sku": "\"W-2\"", "company_id": "2"]))
+      let trusted = naming.isSuccess || !namingChanges.isEmpty
+      let named =
+        "; naming Globex as company_id it answered \(naming.brief)"
+        + (namingChanges.isEmpty ? ", writing nothing." : " and wrote into Globex's warehouse.")
+      return trusted ? trial.reproduced(summary + named) : try trial.absentIfValidCreateSucceeds(summary + named)
     })
 
   static let unknownWarehouse = Finding(
