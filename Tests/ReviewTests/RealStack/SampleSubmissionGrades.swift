@@ -62,8 +62,8 @@ struct SampleSubmissionGrades {
   @Test func everySampleHasARow() {
     #expect(
       Set(Self.grades.keys) == [
-        "alerts-own-sales", "always-503", "candidate", "do-nothing", "hostile-loop", "hostile-memory", "hostile-snoop",
-        "fragment", "original", "partial", "per-warehouse-thresholds", "strong", "uuid-keys",
+        "alerts-own-sales", "always-503", "candidate", "company-in-body", "do-nothing", "fragment", "hostile-loop",
+        "hostile-memory", "hostile-snoop", "original", "partial", "per-warehouse-thresholds", "strong", "uuid-keys",
       ])
   }
 
@@ -115,6 +115,19 @@ struct SampleSubmissionGrades {
     #expect(verdicts["alerts-fake-sales-rate"] == "inconclusive")
     #expect(verdicts["alerts-unknown-company"] == "inconclusive")  // its 404 is right, but no alert ever came back
     #expect(Self.percent("alerts-own-sales") == 0)
+  }
+
+  @Test func anAnswerTakingTheCompanyFromTheBodyIsGradedAndItsTrustIsATenantHole() {
+    #expect(Self.status("company-in-body") == "graded")
+    #expect(Self.baselineChecks("company-in-body").allSatisfy { $0["passed"] == .bool(true) })
+    #expect(
+      Self.adaptations("company-in-body").contains {
+        $0.hasPrefix("its create refused the case study's valid body (400 \"missing required field: company_id\")")
+      })
+    let verdicts = Self.verdicts("company-in-body")
+    #expect(verdicts["no-tenant-check"] == "still present")  // a body naming Globex writes into Globex
+    #expect(verdicts["non-atomic-commit"] == "resolved")
+    #expect(Self.percent("company-in-body") == 51)
   }
 
   @Test func anAnswerKeepingThresholdsPerWarehouseIsGradedOnItsAlerts() {
