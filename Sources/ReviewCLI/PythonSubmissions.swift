@@ -83,13 +83,31 @@ enum PythonSubmissions {
     return FileManager.default.fileExists(atPath: mapping.path) ? mapping : nil
   }
 
-  /// The module that builds the flat app in `folder` (no `__init__.py`): the first of ``flatAppEntryModules`` whose
-  /// source makes a `Flask(...)` or defines `create_app`; `nil` when none does.
+  /// The module that builds and serves the flat app in `folder` (no `__init__.py`): the first of
+  /// ``flatAppEntryModules`` whose source makes a `Flask(...)` or defines `create_app`, and routes, registers a
+  /// blueprint or imports a neighbour that routes; `nil` when none does (a folder whose `app.py` only holds the `db`
+  /// that its neighbours' own apps use is a folder of submissions).
   private static func flatAppEntry(in folder: URL) -> URL? {
-    flatAppEntryModules.lazy.map { folder.appendingPathComponent("\($0).py") }.first { module in
-      guard let source = try? String(contentsOf: module, encoding: .utf8) else { return false }
-      return source.range(of: #"\bFlask\s*\(|\bdef\s+create_app\b"#, options: .regularExpression) != nil
+    func source(_ module: String) -> String? {
+      try? String(contentsOf: folder.appendingPathComponent("\(module).py"), encoding: .utf8)
     }
+    func routes(_ text: String) -> Bool {
+      text.range(of: #"@\w+\.(route|get|post|put|patch|delete)\(|register_blueprint\("#, options: .regularExpression)
+        != nil
+    }
+    let neighbours = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".py") }.map { String($0.dropLast(3)) }
+    let entry = flatAppEntryModules.first { module in
+      guard let text = source(module),
+        text.range(of: #"\bFlask\s*\(|\bdef\s+create_app\b"#, options: .regularExpression) != nil
+      else { return false }
+      return routes(text)
+        || neighbours.contains { neighbour in
+          neighbour != module && (text.contains("import \(neighbour)") || text.contains("from \(neighbour) import"))
+            && source(neighbour).map(routes) == true
+        }
+    }
+    return entry.map { folder.appendingPathComponent("\($0).py") }
   }
 
   /// The submission's mapping, `nil` without a mapping file; a file that is not the documented shape, or that

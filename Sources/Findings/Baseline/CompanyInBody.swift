@@ -12,36 +12,47 @@ import Store
 public enum CompanyInBody {
   static let field = "company_id"
 
-  /// `deployment`, or, when its create refuses the case study's valid body naming `company_id` and accepts it with
-  /// the caller's company, a deployment that supplies it (with an adaptation saying so).
+  /// `deployment`, or, when its create refuses the case study's valid body naming `company_id`, one that says so and,
+  /// when the caller's company makes the create succeed, supplies it.
   public static func adapted(_ deployment: any Deployment) -> any Deployment {
     guard deployment.endpoints.contains(.createProduct), let trial = try? Trial(deployment) else { return deployment }
     let body = BaselineCreate.all[0].body
-    guard let (refused, _) = try? trial.createProductChanging(body), refused.rejects(field: field),
-      let (accepted, _) = try? trial.exchange(
-        Request.post("/api/products", body: body, as: Fixture.acmeUser).supplyingCompany()),
-      accepted.response.isSuccess
-    else { return deployment }
-    return Supplying(base: deployment, refusal: refused.brief)
+    guard let (refused, _) = try? trial.createProductChanging(body), refused.rejects(field: field) else {
+      return deployment
+    }
+    let supplied = Request.post("/api/products", body: body, as: Fixture.acmeUser).supplyingCompany()
+    guard let (retry, _) = try? trial.exchange(supplied) else { return deployment }
+    return Supplying(
+      base: deployment, refusal: refused.brief, failedRetry: retry.response.isSuccess ? nil : retry.response.brief)
   }
 
-  /// A deployment whose every create body lacking `company_id` gets the caller's company.
+  /// A deployment whose every create body lacking `company_id` gets the caller's company, or, when that did not make
+  /// the create succeed either (`failedRetry`), the deployment as it is, with a note saying what was tried.
   struct Supplying: Deployment {
     let base: any Deployment
     let refusal: String
+    let failedRetry: String?
 
     var name: String { base.name }
     var endpoints: Set<Endpoint> { base.endpoints }
     var routes: [String]? { base.routes }
     var adaptations: [String] {
-      base.adaptations + [
-        "its create refused the case study's valid body (\(refusal)): the harness added the caller's company as "
-          + "\(CompanyInBody.field) to every create body lacking it (an anonymous caller's: company 1)"
+      let refused = "its create refused the case study's valid body (\(refusal)): "
+      guard let failedRetry else {
+        return base.adaptations + [
+          refused + "the harness added the caller's company as \(CompanyInBody.field) to every create body lacking "
+            + "it (an anonymous caller's: company 1)"
+        ]
+      }
+      return base.adaptations + [
+        refused + "with the caller's company as \(CompanyInBody.field) it answered \(failedRetry), so it is graded "
+          + "on the case study's body"
       ]
     }
 
     func start(with fixture: Fixture) throws -> any SystemUnderTest {
-      SupplyingSystem(base: try base.start(with: fixture))
+      let system = try base.start(with: fixture)
+      return failedRetry == nil ? SupplyingSystem(base: system) : system
     }
   }
 

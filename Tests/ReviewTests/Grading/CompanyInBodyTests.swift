@@ -36,6 +36,17 @@ struct CompanyInBodyTests {
     #expect(tenant?.observed.contains("naming Globex as company_id it answered 201") == true)
   }
 
+  @Test func aSubmissionTheCompanyDoesNotHelpIsGradedOnTheCaseStudysBodyAndToldSo() {
+    let card = Grader().grade(DoNothingSubmissions.refusing("refuses-400", status: 400))
+    #expect(card.isBroken)
+    #expect(
+      card.adaptations.contains {
+        $0.hasSuffix(
+          "with the caller's company as company_id it answered 400 \"refused\", so it is graded on the case "
+            + "study's body")
+      })
+  }
+
   @Test func theFixIsGradedAsItIs() {
     #expect(Grader().grade(Registry.fixed).adaptations.isEmpty)
   }

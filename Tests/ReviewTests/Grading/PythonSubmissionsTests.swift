@@ -25,15 +25,20 @@ struct PythonSubmissionsTests {
     try "from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\n".write(
       to: folder.appendingPathComponent("models.py"), atomically: true, encoding: .utf8)
     try "print('no app here')\n".write(to: folder.appendingPathComponent("main.py"), atomically: true, encoding: .utf8)
-    try "from flask import Flask\nfrom models import db\napp = Flask(__name__)\n".write(
-      to: folder.appendingPathComponent("app.py"), atomically: true, encoding: .utf8)
+    let app = folder.appendingPathComponent("app.py")
+    try "from flask import Flask\nfrom models import db\napp = Flask(__name__)\nimport views\n".write(
+      to: app, atomically: true, encoding: .utf8)
+    try "from app import app\n\n@app.post('/api/products')\ndef create(): pass\n".write(
+      to: folder.appendingPathComponent("views.py"), atomically: true, encoding: .utf8)
     let found = try PythonSubmissions.discover(folder)
     #expect(found.map(\.name) == [folder.lastPathComponent])
     #expect(found.map(\.path.lastPathComponent) == ["app.py"])
     #expect(PythonSubmissions.submission(at: folder) != nil)  // graded as one: a scorecard, not a leaderboard
-    try FileManager.default.removeItem(at: folder.appendingPathComponent("app.py"))
-    #expect(PythonSubmissions.submission(at: folder) == nil)  // no module builds an app: a folder of submissions
-    #expect(try PythonSubmissions.discover(folder).map(\.name) == ["main", "models"])
+    // An app.py that only holds what its neighbours' own apps use serves nothing: the folder is of submissions.
+    try "from flask import Flask\nfrom models import db\napp = Flask(__name__)\n".write(
+      to: app, atomically: true, encoding: .utf8)
+    #expect(PythonSubmissions.submission(at: folder) == nil)
+    #expect(try PythonSubmissions.discover(folder).map(\.name) == ["app", "main", "models", "views"])
   }
 
   @Test func aMappingThatRenamesAnUnknownTableNamesIt() throws {
