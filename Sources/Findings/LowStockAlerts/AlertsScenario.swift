@@ -13,7 +13,7 @@ public struct AlertsScenario: Sendable {
 
   /// The thresholds of products whose stock rows hold them, and the product types made to carry a threshold.
   private final class Kept: Sendable {
-    let state = Mutex<(thresholds: [Int: Int], types: [Int: Int])>(([:], [:]))
+    let state = Mutex<(thresholds: [Int: Int], types: [String: Int])>(([:], [:]))
   }
 
   public init(_ trial: Trial) {
@@ -50,11 +50,14 @@ public struct AlertsScenario: Sendable {
     try trial.seed(table, rows).ids()
   }
 
-  /// A product type with a default threshold; `nil` where the schema has no product types.
+  /// A product type with a default threshold (of `company`, where types belong to one); `nil` where the schema has
+  /// no product types.
   @discardableResult
-  public func productType(_ name: String, threshold: Int) throws -> Int? {
-    has("product_types")
-      ? try insert("product_types", [["name": .text(name), "low_stock_threshold": .int(threshold)]])[0] : nil
+  public func productType(_ name: String, threshold: Int, company: Int = 1) throws -> Int? {
+    guard has("product_types") else { return nil }
+    var values: [String: Value] = ["name": .text(name), "low_stock_threshold": .int(threshold)]
+    if has("product_types", "company_id") { values["company_id"] = .int(company) }
+    return try insert("product_types", [values])[0]
   }
 
   /// A product of `company` with its own threshold (or none) and an optional type.
@@ -64,7 +67,7 @@ public struct AlertsScenario: Sendable {
     var type = type
     switch (thresholdHome, threshold) {
     case (.product, _): values["low_stock_threshold"] = threshold.map(Value.int) ?? .null
-    case (.productType, let threshold?): type = try typeCarrying(threshold)
+    case (.productType, let threshold?): type = try typeCarrying(threshold, company: company)
     case (.inventory, _), (.productType, nil): break
     }
     if has("products", "company_id") { values["company_id"] = .int(company) }
@@ -78,12 +81,16 @@ public struct AlertsScenario: Sendable {
     return product
   }
 
-  /// The product type made to carry `threshold` in a schema that keeps thresholds only on types, made once.
-  private func typeCarrying(_ threshold: Int) throws -> Int {
-    if let type = kept.state.withLock({ $0.types[threshold] }) { return type }
-    let type = try insert(
-      "product_types", [["name": .text("Threshold \(threshold)"), "low_stock_threshold": .int(threshold)]])[0]
-    kept.state.withLock { $0.types[threshold] = type }
+  /// The product type made to carry `threshold` in a schema that keeps thresholds only on types, made once per
+  /// company.
+  private func typeCarrying(_ threshold: Int, company: Int) throws -> Int {
+    let key = "\(company)/\(threshold)"
+    if let type = kept.state.withLock({ $0.types[key] }) { return type }
+    let name = "Threshold \(threshold)" + (company == 1 ? "" : " (company \(company))")
+    guard let type = try productType(name, threshold: threshold, company: company) else {
+      preconditionFailure("a schema keeping thresholds on product types has them")
+    }
+    kept.state.withLock { $0.types[key] = type }
     return type
   }
 
@@ -139,7 +146,9 @@ public struct AlertsScenario: Sendable {
     minOrderQuantity: Int? = nil
   ) throws {
     guard has("suppliers") else { return }
-    let supplier = try insert("suppliers", [["name": .text(name), "contact_email": .text(email)]])[0]
+    var values: [String: Value] = ["name": .text(name), "contact_email": .text(email)]
+    if has("suppliers", "company_id") { values["company_id"] = .int(company) }  // a schema with suppliers per company
+    let supplier = try insert("suppliers", [values])[0]
     // A schema linking a product to its suppliers without a company or a primary flag (the link itself names the
     // supplier) still gets the link.
     var link: [String: Value] = ["supplier_id": .int(supplier), "product_id": .int(product)]
