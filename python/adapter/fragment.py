@@ -2,13 +2,16 @@
 `request`, `jsonify`, `db` and the models without defining any of them. It is run with what the case study's code
 is given: Flask's `request` and `jsonify`, `app` (a Flask app, whose `logger` and `config` a view may use), `db`,
 and the models the original implies (`apps/original/models.py`: `Company`, `Warehouse`, `Product`, `Inventory`,
-`InventoryChange`). `from app import app, db` and `from models import Product` find them too. A fragment routing on
-a Blueprint of its own instead (`bp = Blueprint(...)`, `@bp.route`) has its blueprints registered on that app.
+`InventoryChange`). `from app import app, db` and `from models import Product` find them too, as does any module
+the fragment imports only those names from and that is found nowhere (`from your_app.models import Product`, a
+placeholder for "the app"). A fragment routing on a Blueprint of its own instead (`bp = Blueprint(...)`,
+`@bp.route`) has its blueprints registered on that app.
 
 An answer that builds its own app over a module holding `db` and the models that it never handed in (`from models
 import db, Product` with no `models.py` beside it) is given that module the same way (`given_modules`).
 """
 
+import ast
 import contextlib
 import importlib.util
 import os
@@ -125,24 +128,54 @@ def given_modules(names: list[str]):
     return _importable({name: context for name in names})
 
 
+def _placeholders(source: str, context: dict) -> list[str]:
+    """The modules (and their parent packages) that `source` imports only names of `context` from, and that are
+    found nowhere: stand-ins for the app a fragment was cut from (`your_app`, `your_app.models`)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+            continue
+        if not all(alias.name in context for alias in node.names) or _findable(node.module):
+            continue
+        parts = node.module.split(".")
+        found += [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
+    return list(dict.fromkeys(found))
+
+
+def _findable(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module.split(".")[0]) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def load(path: str, name: str) -> types.ModuleType:
     """Runs the fragment with the case study's context; answers a module whose `create_app(config)` configures the
     fragment's Flask app and registers the given models' `db` with it."""
-    given = _given_models()
+    db_models = _given_models()
     app = flask.Flask(name, root_path=os.path.dirname(os.path.abspath(path)))  # its folder, as if built there
     context = {"app": app, "request": flask.request, "jsonify": flask.jsonify, **_given_context()}
     module = types.ModuleType(name)
     module.__file__ = os.path.abspath(path)
     module.__dict__.update(context)
-    with _importable({"app": context, **{key: _given_context() for key in GIVEN_MODULES}}):
-        exec(compile(_source(path, errors="strict"), module.__file__, "exec"), module.__dict__)
+    source = _source(path, errors="strict")
+    given = {"app": context, **{key: _given_context() for key in GIVEN_MODULES}}
+    placeholders = [name for name in _placeholders(source, context) if name not in given]
+    given.update({name: context for name in placeholders})
+    with _importable(given):
+        exec(compile(source, module.__file__, "exec"), module.__dict__)
+    module._stockflow_placeholders = placeholders
 
     for blueprint in blueprints(module):
         app.register_blueprint(blueprint)
 
     def create_app(config):
         app.config.update(config)
-        given.db.init_app(app)
+        db_models.db.init_app(app)
         return app
 
     module.create_app = create_app
@@ -160,6 +193,12 @@ def blueprints(module) -> list[flask.Blueprint]:
 
 NOTE = ("a fragment, as the case study's own code is: run with what that code is given (Flask's request and "
         "jsonify, app, db, and the models the original implies: " + ", ".join(MODEL_NAMES) + ")")
+
+
+def placeholder_note(module) -> str | None:
+    """The note on the modules a fragment imports that are found nowhere and stand in for its app, if any."""
+    names = getattr(module, "_stockflow_placeholders", [])
+    return f"{', '.join(names)} found nowhere: taken as the app the fragment comes from" if names else None
 
 
 def given_note(names: list[str]) -> str:

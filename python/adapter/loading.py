@@ -230,6 +230,9 @@ def _fragment(path: str, notes: list[str], name: str | None):
     except BaseException as exc:
         raise _failed(f"running {path} as a fragment", exc)
     notes.append(fragment.NOTE)
+    placeholders = fragment.placeholder_note(module)
+    if placeholders is not None:
+        notes.append(placeholders)
     for blueprint in fragment.blueprints(module):
         notes.append(f"its blueprint {blueprint.name} registered on that app")
     return module

@@ -164,6 +164,16 @@ class FragmentTests(_Loaded):
         self.assertEqual([row["sku"] for row in answer["tables"]["products"]["rows"]], ["F-2"])
         self.adapter.ok("load", app=self.APP, database_url=self.url)
 
+    def test_a_placeholder_for_the_app_it_was_cut_from_is_given_what_it_imports(self):
+        loaded = self.adapter.ok(
+            "load", app="tests/apps/fragment_importing/placeholder_app.py", database_url=self.url)
+        self.assertEqual(loaded["notes"], [
+            FRAGMENT_NOTE, "your_app, your_app.models found nowhere: taken as the app the fragment comes from"])
+        self.adapter.ok("reset", fixture=FIXTURE)
+        answer = self.adapter.ok("request", **post_json({"name": "W", "sku": "P-1", "price": 2.5, "warehouse_id": 1}))
+        self.assertEqual(answer["status"], 201, answer)
+        self.adapter.ok("load", app=self.APP, database_url=self.url)
+
     def test_a_blueprint_of_its_own_is_registered_on_the_fragments_app(self):
         loaded = self.adapter.ok("load", app="tests/apps/blueprint_fragment.py", database_url=self.url)
         self.assertEqual(loaded["notes"], [FRAGMENT_NOTE, "its blueprint products registered on that app"])
