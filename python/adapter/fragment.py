@@ -30,13 +30,22 @@ GIVEN_MODULES = ("models", "database", "extensions")
 _ROUTE = re.compile(r"^\s*@(?:app|(\w+))\.(?:route|get|post|put|patch|delete)\(", re.MULTILINE)
 _BLUEPRINT = re.compile(r"^\s*(\w+)\s*=\s*(?:flask\.)?Blueprint\s*\(", re.MULTILINE)
 _BUILDS_APP = re.compile(r"\bFlask\s*\(|\bdef\s+create_app\b")
-_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\w+)[ \t]+import|import[ \t]+(\w+))", re.MULTILINE)
 _given = None
 
 
 def _source(path: str, errors: str = "replace") -> str:
     with open(path, encoding="utf-8", errors=errors) as file:
         return file.read()
+
+
+def _imports(source: str) -> list[ast.ImportFrom | ast.Import]:
+    """The absolute imports of `source`, wherever they stand; none when it does not parse (running it will say why)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    return [node for node in ast.walk(tree)
+            if isinstance(node, ast.Import) or (isinstance(node, ast.ImportFrom) and not node.level and node.module)]
 
 
 def _handed_in(folder: str, module: str) -> bool:
@@ -53,7 +62,9 @@ def missing_given_modules(path: str) -> list[str]:
     source = _source(here)
     if not _BUILDS_APP.search(source):
         return []
-    imported = {first or second for first, second in _IMPORT.findall(source)}
+    imported = set()
+    for node in _imports(source):
+        imported.update([node.module] if isinstance(node, ast.ImportFrom) else (alias.name for alias in node.names))
     folder = os.path.dirname(here)
     return [name for name in GIVEN_MODULES if name in imported and not _handed_in(folder, name)]
 
@@ -131,13 +142,9 @@ def given_modules(names: list[str]):
 def _placeholders(source: str, context: dict) -> list[str]:
     """The modules (and their parent packages) that `source` imports only names of `context` from, and that are
     found nowhere: stand-ins for the app a fragment was cut from (`your_app`, `your_app.models`)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return []
     found = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+    for node in _imports(source):
+        if not isinstance(node, ast.ImportFrom):
             continue
         if not all(alias.name in context for alias in node.names) or _findable(node.module):
             continue
@@ -153,36 +160,38 @@ def _findable(module: str) -> bool:
         return False
 
 
-def load(path: str, name: str) -> types.ModuleType:
+def load(path: str, name: str) -> tuple[types.ModuleType, list[str]]:
     """Runs the fragment with the case study's context; answers a module whose `create_app(config)` configures the
-    fragment's Flask app and registers the given models' `db` with it."""
-    db_models = _given_models()
+    fragment's Flask app and registers the given models' `db` with it, and the notes saying what it was given."""
     app = flask.Flask(name, root_path=os.path.dirname(os.path.abspath(path)))  # its folder, as if built there
-    context = {"app": app, "request": flask.request, "jsonify": flask.jsonify, **_given_context()}
+    data = _given_context()
+    context = {"app": app, "request": flask.request, "jsonify": flask.jsonify, **data}
     module = types.ModuleType(name)
     module.__file__ = os.path.abspath(path)
     module.__dict__.update(context)
     source = _source(path, errors="strict")
-    given = {"app": context, **{key: _given_context() for key in GIVEN_MODULES}}
+    given = {"app": context, **{key: data for key in GIVEN_MODULES}}
     placeholders = [name for name in _placeholders(source, context) if name not in given]
     given.update({name: context for name in placeholders})
     with _importable(given):
         exec(compile(source, module.__file__, "exec"), module.__dict__)
-    module._stockflow_placeholders = placeholders
-
-    for blueprint in blueprints(module):
+    notes = [NOTE]
+    if placeholders:
+        notes.append(f"{', '.join(placeholders)} found nowhere: taken as the app the fragment comes from")
+    for blueprint in _blueprints(module):
         app.register_blueprint(blueprint)
+        notes.append(f"its blueprint {blueprint.name} registered on that app")
 
     def create_app(config):
         app.config.update(config)
-        db_models.db.init_app(app)
+        data["db"].init_app(app)
         return app
 
     module.create_app = create_app
-    return module
+    return module, notes
 
 
-def blueprints(module) -> list[flask.Blueprint]:
+def _blueprints(module) -> list[flask.Blueprint]:
     """The Blueprints a fragment defines, in the order it defines them."""
     found = []
     for value in vars(module).values():
@@ -193,12 +202,6 @@ def blueprints(module) -> list[flask.Blueprint]:
 
 NOTE = ("a fragment, as the case study's own code is: run with what that code is given (Flask's request and "
         "jsonify, app, db, and the models the original implies: " + ", ".join(MODEL_NAMES) + ")")
-
-
-def placeholder_note(module) -> str | None:
-    """The note on the modules a fragment imports that are found nowhere and stand in for its app, if any."""
-    names = getattr(module, "_stockflow_placeholders", [])
-    return f"{', '.join(names)} found nowhere: taken as the app the fragment comes from" if names else None
 
 
 def given_note(names: list[str]) -> str:

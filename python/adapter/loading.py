@@ -226,15 +226,10 @@ def _fragment(path: str, notes: list[str], name: str | None):
     _forget(os.path.dirname(location))
     stem = re.sub(r"\W", "_", name or os.path.splitext(os.path.basename(location))[0])
     try:
-        module = fragment.load(location, f"stockflow_fragment_{stem}_{next(_counter)}")
+        module, given = fragment.load(location, f"stockflow_fragment_{stem}_{next(_counter)}")
     except BaseException as exc:
         raise _failed(f"running {path} as a fragment", exc)
-    notes.append(fragment.NOTE)
-    placeholders = fragment.placeholder_note(module)
-    if placeholders is not None:
-        notes.append(placeholders)
-    for blueprint in fragment.blueprints(module):
-        notes.append(f"its blueprint {blueprint.name} registered on that app")
+    notes.extend(given)
     return module
 
 
