@@ -88,12 +88,12 @@ extension Request {
   /// a JSON object (by its first character: a malformed one stays malformed) that does not name the field; the rest
   /// of the body is kept byte for byte.
   func supplyingCompany() -> Request {
-    guard method == "POST", path == "/api/products",
-      let start = body.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), body[start] == UInt8(ascii: "{"),
-      !String(decoding: body, as: UTF8.self).contains("\"\(CompanyInBody.field)\"")
+    let isText = { (byte: UInt8) in ![0x20, 0x09, 0x0A, 0x0D].contains(byte) }  // not JSON whitespace
+    guard method == "POST", path == "/api/products", let start = body.firstIndex(where: isText),
+      body[start] == UInt8(ascii: "{"), !String(decoding: body, as: UTF8.self).contains("\"\(CompanyInBody.field)\"")
     else { return self }
     let rest = body[(start + 1)...]
-    let empty = rest.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "}")
+    let empty = rest.first(where: isText) == UInt8(ascii: "}")
     let company = principal?.companyID ?? Fixture.acmeUser.companyID
     var request = self
     request.body =
