@@ -51,7 +51,8 @@ public final class PythonDeployment: Deployment {
   }
 
   public func start(with fixture: Fixture) throws -> any SystemUnderTest {
-    let system = PythonSystem(app: app, tables: shape.tables.mapValues { Set($0.keys) }, untouched: untouched)
+    let system = PythonSystem(
+      app: app, tables: shape.tables.mapValues { Set($0.keys) }, standIns: shape.standIns, untouched: untouched)
     if let untouched, untouched.rows(of: fixture) != nil { return system }
     let reset = try app.reset(fixture: fixture.tables)
     firstReset.withLock { if $0 == nil { $0 = reset } }
@@ -123,13 +124,15 @@ public final class PythonDeployment: Deployment {
 final class PythonSystem: SystemUnderTest {
   let app: RealApp
   let tables: [String: Set<String>]
+  let standIns: [String: [String]]
   /// The deployment's record of an untouched fixture, when it keeps one.
   private let untouched: UntouchedFixture?
   private let requestsIdentified = Mutex(0)
 
-  init(app: RealApp, tables: [String: Set<String>], untouched: UntouchedFixture?) {
+  init(app: RealApp, tables: [String: Set<String>], standIns: [String: [String]], untouched: UntouchedFixture?) {
     self.app = app
     self.tables = tables
+    self.standIns = standIns
     self.untouched = untouched
   }
 

@@ -27,6 +27,9 @@ public struct RealApp: Sendable {
     /// What the adapter did to run the app as handed in (`load`'s `notes`), e.g. `database URI sqlite:///data.db
     /// replaced by the harness's database`.
     public var notes: [String] = []
+    /// The case study's tables the app lacks but keeps in others (`load`'s `stand_ins`): `sales` as its orders and
+    /// their lines.
+    public var standIns: [String: [String]] = [:]
   }
 
   /// One route of the app.
@@ -114,7 +117,11 @@ public struct RealApp: Sendable {
       }
     }
     let notes: [String] = if case .array(let items) = answer["notes"] { items.compactMap(Self.string) } else { [] }
-    return Shape(tables: tables, routes: routes, notes: notes)
+    var standIns: [String: [String]] = [:]
+    if case .object(let object) = answer["stand_ins"] {
+      for case (let table, .array(let into)) in object.members { standIns[table] = into.compactMap(Self.string) }
+    }
+    return Shape(tables: tables, routes: routes, notes: notes, standIns: standIns)
   }
 
   /// `reset`: empties every table and inserts `fixture` table by table (rows keep their ids); answers what the

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.schema import CreateTable
 
-from . import clock, fragment, keys, recording
+from . import clock, fragment, keys, orders, recording
 from .errors import AdapterError, database_error, format_exception, protocol_error
 from .tables import Tables
 
@@ -359,6 +359,9 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
     naming = naming.with_singular_tables(table_names, notes).with_column_synonyms(
         {table.name: [column.name for column in table.columns] for table in metadata.sorted_tables}, notes)
     notes.extend(keys.key_notes(metadata, engine.dialect))
+    sales_as_orders = orders.find(metadata, naming)
+    if sales_as_orders is not None:
+        notes.append(sales_as_orders.note())
     try:
         with engine.begin() as connection:
             for table in reversed(metadata.sorted_tables):
@@ -375,5 +378,5 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
     recording.install(engine, naming, plan)
     got_request_exception.connect(_on_exception, app, weak=False)
     translation = keys.Keys(metadata, naming, engine.dialect)
-    tables = Tables(engine, naming, table_names, metadata, now, translation)
+    tables = Tables(engine, naming, table_names, metadata, now, translation, sales_as_orders)
     return LoadedApp(app, engine, naming, tables, plan, notes)

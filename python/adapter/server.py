@@ -50,7 +50,11 @@ class Adapter:
             self.loaded.close()
             self.loaded = None
         self.loaded = loading.load(path, url, naming, now, name)
-        return {"tables": self.loaded.tables.schema_json(), "routes": self.loaded.routes(), "notes": self.loaded.notes}
+        answer = {"tables": self.loaded.tables.schema_json(), "routes": self.loaded.routes(), "notes": self.loaded.notes}
+        orders = self.loaded.tables.orders
+        if orders is not None:
+            answer["stand_ins"] = {"sales": [orders.order_table, orders.line_table]}
+        return answer
 
     def reset(self, command):
         loaded = self.app()

@@ -200,11 +200,13 @@ def _insert(cursor, table: str, values: dict, has_id: bool = True) -> int | None
 class Tables:
     """The loaded app's tables (app names, dependency order) and columns, spoken in the harness's names."""
 
-    def __init__(self, engine, naming, table_names: list[str], metadata=None, now: str | None = None, keys=None):
+    def __init__(self, engine, naming, table_names: list[str], metadata=None, now: str | None = None, keys=None,
+                 orders=None):
         self.engine = engine
         self.naming = naming
         self.names = table_names
         self.keys = keys  # a `keys.Keys` translating the harness's integer ids to a UUID-keyed table's, or None
+        self.orders = orders  # an `orders.SalesAsOrders` where the harness's sales go, for an app without `sales`
         self.columns, self.facts = describe(engine, table_names)
         self.models = {name: metadata.tables[name] for name in table_names} if metadata is not None else {}
         self.now = _dt.datetime.fromisoformat(now.replace("Z", "+00:00")) if now else None
@@ -263,13 +265,23 @@ class Tables:
         return self.keys.column_type(table, column.name, column.type) if self._translating() else column.type
 
     def schema_json(self) -> dict:
-        return {
+        """Every table in the harness's names, with `sales` where the app keeps its sales as orders."""
+        schema = {
             self.naming.harness_table(table): {
                 self.naming.harness_column(self.naming.harness_table(table), column.name): self._type(table, column)
                 for column in self.columns[table]
             }
             for table in self.names
         }
+        if self.orders is not None:
+            schema["sales"] = {
+                name: self._type(table, self._column(table, column))
+                for name, (table, column) in self.orders.columns().items()
+            }
+        return schema
+
+    def _column(self, table: str, name: str):
+        return next(column for column in self.columns[table] if column.name == name)
 
     def _app_table(self, harness_table: str) -> str | None:
         table = self.naming.app_table(harness_table)
@@ -360,6 +372,8 @@ class Tables:
 
     def seed(self, harness_table: str, rows: list) -> dict:
         table = self._app_table(harness_table)
+        if table is None and harness_table == "sales" and self.orders is not None:
+            return self._seed_orders(rows)
         if table is None:
             raise protocol_error(f"the app has no table `{harness_table}`")
         prepared = [self._values(harness_table, table, row, f"rows[{number}].") for number, row in enumerate(rows)]
@@ -367,13 +381,53 @@ class Tables:
             self.keys.claim_ids(table, prepared)
             for values in prepared:
                 self.keys.to_app(table, values)
-        filled = {}
-        with raw_connection(self.engine, "seeding") as connection, connection.cursor() as cursor:
+        has_id = any(column.name == "id" for column in self.columns[table])
+
+        def write(cursor, filled: dict) -> list:
             for values in prepared:
                 self._fill(cursor, harness_table, table, values, filled)
+            return [_insert(cursor, table, values, has_id) for values in prepared]
+
+        return self._written(table, write)
+
+    def _seed_orders(self, rows: list) -> dict:
+        """The harness's sales written as the app's orders, one order with one line per sale (`orders.py`);
+        answers the lines' ids."""
+        orders = self.orders
+        columns = orders.columns()
+        sales = []
+        for number, row in enumerate(rows):
+            typed = {}
+            for name, value in row.items():
+                if name not in columns:
+                    raise protocol_error(
+                        f"table `sales` (the app's {orders.order_table} and {orders.line_table}) has no column "
+                        f"`{name}`; its columns: {', '.join(columns)}")
+                typed[name] = from_json(value, self._column(*columns[name]), f"rows[{number}].{name}")
+            sales.append(orders.rows(typed))
+        if self._translating():
+            for order, line in sales:
+                self.keys.to_app(orders.order_table, order)
+                self.keys.to_app(orders.line_table, line)
+
+        def write(cursor, filled: dict) -> list:
+            ids = []
+            for order, line in sales:
+                self._fill(cursor, self.naming.harness_table(orders.order_table), orders.order_table, order, filled)
+                line[orders.order_key] = _insert(cursor, orders.order_table, order)
+                self._fill(cursor, self.naming.harness_table(orders.line_table), orders.line_table, line, filled)
+                ids.append(_insert(cursor, orders.line_table, line))
+            return ids
+
+        return self._written(orders.line_table, write)
+
+    def _written(self, table: str, write) -> dict:
+        """Runs `write(cursor, filled)` in one transaction and answers the ids it gave (of `table`'s rows), or what
+        the database refused."""
+        filled = {}
+        with raw_connection(self.engine, "seeding") as connection, connection.cursor() as cursor:
             try:
-                has_id = any(column.name == "id" for column in self.columns[table])
-                ids = [_insert(cursor, table, values, has_id) for values in prepared]
+                ids = write(cursor, filled)
                 connection.commit()
             except psycopg2.Error as exc:
                 if exc.pgcode is None or exc.pgcode.startswith("08"):

@@ -410,6 +410,40 @@ class OtherColumnNamesTests(_Loaded):
 
 
 @needs_database
+class SalesAsOrdersTests(_Loaded):
+    """No `sales` table: sales kept as `sales_orders` with `sales_order_lines` (and purchase orders beside them)."""
+
+    APP = "tests/apps/sales_as_orders.py"
+    SALE = {"product_id": 1, "warehouse_id": 3, "quantity": 4, "sold_at": {"timestamp": "2026-01-10T12:00:00Z"}}
+
+    def test_the_harness_sees_a_sales_table_and_the_notes_say_where_it_goes(self):
+        self.assertEqual(set(self.loaded["tables"]["sales"]), {"product_id", "warehouse_id", "quantity", "sold_at"})
+        self.assertEqual(self.loaded["stand_ins"], {"sales": ["sales_orders", "sales_order_lines"]})
+        self.assertIn(
+            "no sales table: a sale is written as a sales_orders row (ordered_at, warehouse_id, status 'completed') "
+            "with one sales_order_lines row (product_id, quantity)", self.loaded["notes"])
+
+    def test_a_sale_is_a_completed_order_of_its_warehouse_with_one_line(self):
+        self.adapter.ok("reset", fixture=FIXTURE + [{"table": "products", "rows": [{"id": 1, "sku": "P-1"}]}])
+        answer = self.adapter.ok("seed", table="sales", rows=[self.SALE, {**self.SALE, "quantity": 2}])
+        self.assertEqual(answer["ids"], [1, 2])
+        tables = self.adapter.ok("dump")["tables"]
+        orders = tables["sales_orders"]["rows"]
+        self.assertEqual([(o["company_id"], o["warehouse_id"], o["status"]) for o in orders],
+                         [(2, 3, "completed"), (2, 3, "completed")])  # the company is the warehouse's
+        self.assertEqual(orders[0]["ordered_at"], {"timestamp": "2026-01-10T12:00:00Z"})
+        lines = tables["sales_order_lines"]["rows"]
+        self.assertEqual([(l["sales_order_id"], l["product_id"], l["quantity"]) for l in lines], [(1, 1, 4), (2, 1, 2)])
+        self.assertEqual(tables["purchase_orders"]["rows"], [])
+
+    def test_a_sale_the_lines_refuse_writes_no_order(self):
+        self.adapter.ok("reset", fixture=FIXTURE + [{"table": "products", "rows": [{"id": 1, "sku": "P-1"}]}])
+        answer = self.adapter.ok("seed", table="sales", rows=[self.SALE, {**self.SALE, "quantity": 0}])
+        self.assertEqual(answer["refused"]["constraint"], "sales_order_lines_quantity_positive")
+        self.assertEqual(self.adapter.ok("dump")["tables"]["sales_orders"]["rows"], [])
+
+
+@needs_database
 class TenantOnEveryRowTests(_Loaded):
     """`inventory.company_id` and `sales.company_id`: NOT NULL foreign keys the harness does not send."""
 

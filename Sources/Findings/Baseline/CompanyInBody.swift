@@ -64,6 +64,7 @@ public enum CompanyInBody {
     }
 
     var tables: [String: Set<String>] { base.tables }
+    var standIns: [String: [String]] { base.standIns }
     func send(_ request: Request) throws -> Exchange { try base.send(request.supplyingCompany()) }
     func respond(to request: Request) throws -> (response: Response, statements: [Statement]) {
       try base.respond(to: request.supplyingCompany())

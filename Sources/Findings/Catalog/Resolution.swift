@@ -95,7 +95,7 @@ extension Resolution {
     "alerts-no-recent-sales-filter": Resolution(
       full: "a product that last sold outside the window does not alert, while one selling now does."),
     "alerts-fake-sales-rate": Resolution(
-      full: "days until stockout come from real sales: 10 in stock at 3 a day gives 3."),
+      full: "days until stockout come from real sales: 10 in stock at 3 a day gives 3 (3.33 unrounded, 4 rounded up)."),
     "alerts-placeholder-supplier": Resolution(full: "each alert names the product's own primary supplier."),
     "alerts-no-reorder-quantity": Resolution(
       full: "each alert suggests how much to reorder from the rate of sale, the supplier's lead time and its minimum "

@@ -12,6 +12,10 @@ public protocol SystemUnderTest: AnyObject, Sendable {
   /// Each table of the implementation's schema with its column names (`id` included).
   var tables: [String: Set<String>] { get }
 
+  /// The case study's tables the schema lacks but keeps in others of its own, each with the tables it is written
+  /// into: `sales` as orders and their lines (`["sales_orders", "sales_order_items"]`). `tables` lists them too.
+  var standIns: [String: [String]] { get }
+
   /// Sends one request, as a client would, and returns the answer with what it did to the database.
   func send(_ request: Request) throws -> Exchange
 
@@ -40,6 +44,9 @@ public protocol SystemUnderTest: AnyObject, Sendable {
 }
 
 extension SystemUnderTest {
+  /// None: a schema of the case study's own shape.
+  public var standIns: [String: [String]] { [:] }
+
   /// `send`'s answer and statements, for systems that cannot leave the rows unread.
   public func respond(to request: Request) throws -> (response: Response, statements: [Statement]) {
     let exchange = try send(request)
