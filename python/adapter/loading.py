@@ -356,7 +356,7 @@ def load(path: str, database_url: str, naming, now: str | None = None, name: str
         raise _failed(f"building {path}", exc)
 
     table_names = [table.name for table in metadata.sorted_tables]
-    naming = naming.with_singular_tables(table_names, notes).with_column_synonyms(
+    naming = naming.with_other_table_names(table_names, notes).with_column_synonyms(
         {table.name: [column.name for column in table.columns] for table in metadata.sorted_tables}, notes)
     notes.extend(keys.key_notes(metadata, engine.dialect))
     sales_as_orders = orders.find(metadata, naming)

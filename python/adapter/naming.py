@@ -10,6 +10,16 @@ CASE_STUDY_TABLES = (
 """The tables the harness names, as the case study names them."""
 
 
+TABLE_SYNONYMS = {
+    "inventory_changes": ("inventory_movements", "inventory_transactions", "inventory_logs", "inventory_log",
+                          "inventory_history", "inventory_adjustments", "stock_movements", "stock_transactions",
+                          "stock_changes", "inventory_ledger"),
+    "supplier_products": ("product_suppliers", "product_supplier", "products_suppliers", "suppliers_products"),
+    "inventory": ("inventories", "stock_levels", "warehouse_inventory", "product_inventory"),
+}
+"""Other names answers give the case study's tables, most telling first: a case-study table the app lacks takes the
+first of these it has (`inventory_movements` as `inventory_changes`) unless the mapping names one."""
+
 _THRESHOLD = ("threshold", "reorder_level", "reorder_point", "reorder_threshold", "min_stock_level", "minimum_stock",
               "low_stock_level", "stock_threshold", "alert_threshold")
 
@@ -24,6 +34,12 @@ COLUMN_SYNONYMS = {
         "quantity": ("quantity_sold", "units_sold", "qty"),
         "sold_at": ("sale_date", "sold_on", "sold_date", "sale_time", "occurred_at", "created_at", "timestamp",
                     "date"),
+    },
+    "inventory_changes": {
+        "change": ("quantity_change", "quantity_delta", "change_quantity", "qty_change", "delta", "quantity"),
+        "quantity_after": ("new_quantity", "quantity_after_change", "resulting_quantity", "balance_after",
+                           "stock_after"),
+        "reason": ("change_type", "movement_type", "transaction_type", "reason_code", "type"),
     },
     "suppliers": {"contact_email": ("email", "supplier_email")},
     "supplier_products": {"lead_time_days": ("lead_time",)},
@@ -65,17 +81,23 @@ class Naming:
                 raise protocol_error(f"field `mapping.columns.{table}` must be an object of strings")
         return cls(tables, columns)
 
-    def with_singular_tables(self, app_tables: list[str], notes: list[str]) -> "Naming":
+    def with_other_table_names(self, app_tables: list[str], notes: list[str]) -> "Naming":
         """This mapping, plus each case-study table that the app lacks and the mapping leaves out, taken from the
-        app's table named as its singular (`product` for `products`), noted in `notes`."""
+        app's table named as its singular (`product` for `products`), else from the first of its other names
+        (`TABLE_SYNONYMS`) the app has, noted in `notes`."""
         tables = dict(self._tables)
         taken = set(tables.values())
         for harness in CASE_STUDY_TABLES:
-            app = singular(harness)
-            if harness in tables or harness in app_tables or app == harness or app not in app_tables or app in taken:
+            if harness in tables or harness in app_tables:
                 continue
-            tables[harness] = app
-            notes.append(f"table {app} taken as {harness} (its singular)")
+            names = [(singular(harness), "its singular")] + [(name, "another name for it")
+                                                           for name in TABLE_SYNONYMS.get(harness, ())]
+            app, why = next(((app, why) for app, why in names
+                             if app != harness and app in app_tables and app not in taken), (None, None))
+            if app is not None:
+                tables[harness] = app
+                taken.add(app)
+                notes.append(f"table {app} taken as {harness} ({why})")
         return self if tables == self._tables else Naming(tables, self._columns)
 
     def with_column_synonyms(self, app_columns: dict[str, list[str]], notes: list[str]) -> "Naming":

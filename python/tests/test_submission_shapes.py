@@ -444,6 +444,33 @@ class SalesAsOrdersTests(_Loaded):
 
 
 @needs_database
+class OtherTableNamesTests(_Loaded):
+    """`inventory_movements` (with `quantity_delta`, `change_type`) and `product_suppliers`, with no mapping."""
+
+    APP = "tests/apps/other_table_names.py"
+
+    def test_each_is_taken_as_the_case_studys_table_and_noted(self):
+        self.assertEqual(self.loaded["notes"], [
+            "table inventory_movements taken as inventory_changes (another name for it)",
+            "table product_suppliers taken as supplier_products (another name for it)",
+            "column inventory_movements.quantity_delta taken as change (another name for it)",
+            "column inventory_movements.change_type taken as reason (another name for it)",
+        ])
+        self.assertEqual(set(self.loaded["tables"]["inventory_changes"]), {"id", "product_id", "change", "reason"})
+
+    def test_rows_are_written_and_read_under_the_case_studys_names(self):
+        self.adapter.ok("reset", fixture=[])
+        self.adapter.ok("seed", table="products", rows=[{"sku": "T-1"}])
+        self.adapter.ok("seed", table="suppliers", rows=[{"name": "Bolt & Nut Co"}])
+        self.adapter.ok("seed", table="supplier_products", rows=[{"product_id": 1, "supplier_id": 1}])
+        self.adapter.ok("seed", table="inventory_changes", rows=[{"product_id": 1, "change": 10, "reason": "initial"}])
+        tables = self.adapter.ok("dump")["tables"]
+        self.assertEqual(len(tables["supplier_products"]["rows"]), 1)
+        change = tables["inventory_changes"]["rows"][0]
+        self.assertEqual((change["change"], change["reason"]), (10, "initial"))
+
+
+@needs_database
 class TenantOnEveryRowTests(_Loaded):
     """`inventory.company_id` and `sales.company_id`: NOT NULL foreign keys the harness does not send."""
 

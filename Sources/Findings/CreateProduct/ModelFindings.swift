@@ -76,7 +76,7 @@ extension Finding {
         return trial.inconclusive("answered \(response.brief) and stored no inventory to trace.")
       }
       let entries = try trial.rows("inventory_changes").filter { $0.logs(inventory) }
-      let logged = entries.contains { $0["change"] == .int(10) && $0["quantity_after"] == .int(10) }
+      let logged = entries.contains { $0.records(change: 10, leaving: 10) }
       return trial.verdict(
         showing: !logged,
         logged

@@ -8,4 +8,10 @@ extension Row {
     return inventory.values["product_id"] != nil && self["product_id"] == inventory["product_id"]
       && self["warehouse_id"] == inventory["warehouse_id"]
   }
+
+  /// Whether this change-log entry records stock growing by `change` to `level`; a log that keeps only the change
+  /// (no resulting level) still traces it.
+  public func records(change: Int, leaving level: Int) -> Bool {
+    self["change"] == .int(change) && (values["quantity_after"] == nil || self["quantity_after"] == .int(level))
+  }
 }

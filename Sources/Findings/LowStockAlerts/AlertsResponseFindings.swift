@@ -10,8 +10,8 @@ extension Finding {
     impact: "Users reorder from the wrong supplier, or from one that does not exist.",
     fix: "Join the product's primary supplier for the company (`supplier_products.is_primary`); `null` when none.",
     probe: .alerts("A product below its threshold has Bolt & Nut Co as its primary supplier.") { scenario in
-      let product = try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
-      try scenario.primarySupplier(product, name: "Bolt & Nut Co", email: "orders@boltnut.test")
+      let boltAndNut = try scenario.supplier(name: "Bolt & Nut Co", email: "orders@boltnut.test")
+      try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, supplier: boltAndNut, stock: 2, perDay: 1)
       let response = try scenario.alerts()
       guard let alert = response.alertObjects.first else {
         return scenario.trial.inconclusive("answered \(response.brief) with no alert to read a supplier from.")
@@ -48,9 +48,9 @@ extension Finding {
       Read its alert's suggested reorder.
       """
     ) { scenario in
-      let product = try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, stock: 2, perDay: 1)
-      try scenario.primarySupplier(
-        product, name: "Bolt & Nut Co", email: "orders@boltnut.test", leadTimeDays: 7, minOrderQuantity: 50)
+      let boltAndNut = try scenario.supplier(
+        name: "Bolt & Nut Co", email: "orders@boltnut.test", leadTimeDays: 7, minOrderQuantity: 50)
+      try scenario.lowStock("Acme Bolt", sku: "ACME-1", threshold: 10, supplier: boltAndNut, stock: 2, perDay: 1)
       let response = try scenario.alerts()
       guard let alert = response.alertObjects.first else {
         return scenario.trial.inconclusive("answered \(response.brief) with no alert to read.")

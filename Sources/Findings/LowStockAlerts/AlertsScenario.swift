@@ -63,9 +63,11 @@ public struct AlertsScenario: Sendable {
     return try insert("product_types", [values])[0]
   }
 
-  /// A product of `company` with its own threshold (or none) and an optional type.
+  /// A product of `company` with its own threshold (or none), an optional type and an optional primary supplier.
   @discardableResult
-  public func product(_ name: String, sku: String, company: Int = 1, threshold: Int?, type: Int? = nil) throws -> Int {
+  public func product(
+    _ name: String, sku: String, company: Int = 1, threshold: Int?, type: Int? = nil, supplier: Supply? = nil
+  ) throws -> Int {
     var values: [String: Value] = ["name": .text(name), "sku": .text(sku), "price": .int(10)]
     var type = type
     let home = thresholdHome
@@ -76,12 +78,16 @@ public struct AlertsScenario: Sendable {
     }
     if has("products", "company_id") { values["company_id"] = .int(company) }
     if has("products", "product_type_id"), let type { values["product_type_id"] = .int(type) }
+    if has("products", "supplier_id"), !has("supplier_products"), let supplier {
+      values["supplier_id"] = .int(supplier.id)  // one supplier per product, named on it
+    }
     if has("products", "created_at") {
       values["created_at"] = .timestamp(Request.defaultTime)
       values["updated_at"] = .timestamp(Request.defaultTime)
     }
     let product = try insert("products", [values])[0]
     if home == .inventory, let threshold { kept.state.withLock { $0.thresholds[product] = threshold } }
+    if let supplier { try link(product, to: supplier) }
     return product
   }
 
@@ -99,10 +105,10 @@ public struct AlertsScenario: Sendable {
   /// A product stocked at `stock` in `warehouse` and selling `perDay` units there each of the last 30 days.
   @discardableResult
   public func lowStock(
-    _ name: String, sku: String, company: Int = 1, threshold: Int?, type: Int? = nil, warehouse: Int = 1,
-    stock quantity: Int, perDay: Int
+    _ name: String, sku: String, company: Int = 1, threshold: Int?, type: Int? = nil, supplier: Supply? = nil,
+    warehouse: Int = 1, stock quantity: Int, perDay: Int
   ) throws -> Int {
-    let product = try product(name, sku: sku, company: company, threshold: threshold, type: type)
+    let product = try product(name, sku: sku, company: company, threshold: threshold, type: type, supplier: supplier)
     try stock(product, in: warehouse, quantity)
     try sells(product, in: warehouse, perDay: perDay)
     return product
@@ -141,25 +147,46 @@ public struct AlertsScenario: Sendable {
       })
   }
 
-  /// A supplier that is `product`'s primary supplier for `company`, with a lead time and a minimum order where
-  /// given and the schema has them; nothing where the schema has no suppliers.
-  public func primarySupplier(
-    _ product: Int, company: Int = 1, name: String, email: String, leadTimeDays: Int? = nil,
-    minOrderQuantity: Int? = nil
-  ) throws {
-    guard has("suppliers") else { return }
+  /// A supplier of `company` and the terms it supplies on, to make some product's primary supplier (``product``
+  /// and ``lowStock`` take it); `nil` where the schema has no suppliers.
+  public func supplier(
+    company: Int = 1, name: String, email: String, leadTimeDays: Int? = nil, minOrderQuantity: Int? = nil
+  ) throws -> Supply? {
+    guard has("suppliers") else { return nil }
     var values: [String: Value] = ["name": .text(name), "contact_email": .text(email)]
     if has("suppliers", "company_id") { values["company_id"] = .int(company) }  // a schema with suppliers per company
-    let supplier = try insert("suppliers", [values])[0]
+    let terms = Self.terms(leadTimeDays: leadTimeDays, minOrderQuantity: minOrderQuantity)
+    if !has("supplier_products") {  // a supplier's own terms, where no link between product and supplier holds them
+      values.merge(terms.filter { has("suppliers", $0.key) }) { $1 }
+    }
+    return Supply(id: try insert("suppliers", [values])[0], company: company, terms: terms)
+  }
+
+  /// A supplier made by ``supplier(company:name:email:leadTimeDays:minOrderQuantity:)``, with the terms a link
+  /// between a product and it carries.
+  public struct Supply: Sendable {
+    let id: Int
+    let company: Int
+    let terms: [String: Value]
+  }
+
+  private static func terms(leadTimeDays: Int?, minOrderQuantity: Int?) -> [String: Value] {
+    var terms: [String: Value] = [:]
+    if let leadTimeDays { terms["lead_time_days"] = .int(leadTimeDays) }
+    if let minOrderQuantity { terms["min_order_quantity"] = .int(minOrderQuantity) }
+    return terms
+  }
+
+  /// Makes `supply`'s supplier the primary supplier of `product`, through a link between them where the schema has
+  /// one (with the terms it holds); a schema naming one supplier on the product got it when the product was made.
+  private func link(_ product: Int, to supply: Supply) throws {
+    guard has("supplier_products") else { return }
     // A schema linking a product to its suppliers without a company or a primary flag (the link itself names the
     // supplier) still gets the link.
-    var link: [String: Value] = ["supplier_id": .int(supplier), "product_id": .int(product)]
-    if has("supplier_products", "company_id") { link["company_id"] = .int(company) }
+    var link: [String: Value] = ["supplier_id": .int(supply.id), "product_id": .int(product)]
+    if has("supplier_products", "company_id") { link["company_id"] = .int(supply.company) }
     if has("supplier_products", "is_primary") { link["is_primary"] = .bool(true) }
-    if let leadTimeDays, has("supplier_products", "lead_time_days") { link["lead_time_days"] = .int(leadTimeDays) }
-    if let minOrderQuantity, has("supplier_products", "min_order_quantity") {
-      link["min_order_quantity"] = .int(minOrderQuantity)
-    }
+    link.merge(supply.terms.filter { has("supplier_products", $0.key) }) { $1 }
     _ = try insert("supplier_products", [link])
   }
 

@@ -38,12 +38,12 @@ struct FixedAlertsTests {
 
   @Test func suggestsAReorderFromTheSuppliersTermsAndNullWithoutThem() throws {
     let alerts = try scenario()
-    let termed = try alerts.lowStock("Termed", sku: "T-1", threshold: 500, stock: 40, perDay: 3)
-    try alerts.primarySupplier(termed, name: "Fast", email: "f@test", leadTimeDays: 10, minOrderQuantity: 20)
-    let covered = try alerts.lowStock("Covered", sku: "C-1", threshold: 500, stock: 400, perDay: 3)
-    try alerts.primarySupplier(covered, name: "Slow", email: "s@test", leadTimeDays: 10, minOrderQuantity: 20)
-    let unknownLead = try alerts.lowStock("Unknown", sku: "U-1", threshold: 500, stock: 40, perDay: 3)
-    try alerts.primarySupplier(unknownLead, name: "Vague", email: "v@test", minOrderQuantity: 20)
+    let fast = try alerts.supplier(name: "Fast", email: "f@test", leadTimeDays: 10, minOrderQuantity: 20)
+    try alerts.lowStock("Termed", sku: "T-1", threshold: 500, supplier: fast, stock: 40, perDay: 3)
+    let slow = try alerts.supplier(name: "Slow", email: "s@test", leadTimeDays: 10, minOrderQuantity: 20)
+    try alerts.lowStock("Covered", sku: "C-1", threshold: 500, supplier: slow, stock: 400, perDay: 3)
+    let vague = try alerts.supplier(name: "Vague", email: "v@test", minOrderQuantity: 20)
+    try alerts.lowStock("Unknown", sku: "U-1", threshold: 500, supplier: vague, stock: 40, perDay: 3)
     try alerts.lowStock("Unsupplied", sku: "N-1", threshold: 500, stock: 40, perDay: 3)
     let suggestions = Dictionary(
       uniqueKeysWithValues: try alerts.alerts().alertObjects.map {
@@ -100,13 +100,9 @@ struct FixedAlertsTests {
 
   @Test func namesThePrimarySupplierOrNull() throws {
     let alerts = try scenario()
-    let supplied = try alerts.product("Bolt", sku: "B-1", threshold: 10)
-    let orphan = try alerts.product("Nut", sku: "N-1", threshold: 10)
-    for product in [supplied, orphan] {
-      try alerts.stock(product, in: 1, 1)
-      try alerts.sells(product, in: 1, perDay: 1)
-    }
-    try alerts.primarySupplier(supplied, name: "Bolt & Nut Co", email: "orders@boltnut.test")
+    let boltAndNut = try alerts.supplier(name: "Bolt & Nut Co", email: "orders@boltnut.test")
+    try alerts.lowStock("Bolt", sku: "B-1", threshold: 10, supplier: boltAndNut, stock: 1, perDay: 1)
+    try alerts.lowStock("Nut", sku: "N-1", threshold: 10, stock: 1, perDay: 1)
     let suppliers = Dictionary(
       uniqueKeysWithValues: try alerts.alerts().alertObjects.map { ($0["sku"]!, $0["supplier"]!) })
     #expect(
