@@ -36,7 +36,8 @@ COLUMN_SYNONYMS = {
                     "date"),
     },
     "inventory_changes": {
-        "change": ("quantity_change", "quantity_delta", "change_quantity", "qty_change", "delta", "quantity"),
+        "change": ("quantity_change", "quantity_delta", "change_quantity", "change_amount", "qty_change", "delta",
+                   "quantity"),
         "quantity_after": ("new_quantity", "quantity_after_change", "resulting_quantity", "balance_after",
                            "stock_after"),
         "reason": ("change_type", "movement_type", "transaction_type", "reason_code", "type"),
