@@ -36,6 +36,7 @@ class SalesAsOrders:
     warehouse: tuple[str, str]  # (table, column): on the order or on the line
     sold_at: str  # the order's date column
     status: tuple[str, str] | None  # (column, value) of an order's status, when it has one
+    unknown_status: str | None = None  # a status column with no word the harness knows for an order gone through
 
     def columns(self) -> dict[str, tuple[str, str]]:
         """The harness's `sales` columns, each as the (table, column) holding it."""
@@ -51,8 +52,11 @@ class SalesAsOrders:
         if self.status is not None:
             order.append(f"{self.status[0]} '{self.status[1]}'")
         line = [self.product, self.quantity] + ([self.warehouse[1]] if self.warehouse[0] == self.line_table else [])
+        unknown = "" if self.unknown_status is None else (
+            f"; none of the values of its {self.unknown_status} says an order went through, so it is filled like any "
+            f"column the harness does not know")
         return (f"no sales table: a sale is written as a {self.order_table} row ({', '.join(order)}) with one "
-                f"{self.line_table} row ({', '.join(line)})")
+                f"{self.line_table} row ({', '.join(line)}){unknown}")
 
     def rows(self, sale: dict) -> tuple[dict, dict]:
         """The order's and the line's values for a sale given in the harness's columns (values already typed);
@@ -86,8 +90,10 @@ def find(metadata, naming) -> SalesAsOrders | None:
                 placed = (order.name, warehouse) if warehouse else (line.name, _reference(line, warehouses))
                 if sold_at is None or placed[1] is None:
                     continue
+                status = _status(order)
+                unknown = _first(order, _STATUS_COLUMNS) if status is None else None
                 return SalesAsOrders(
-                    order.name, line.name, column.name, product, quantity, placed, sold_at, _status(order))
+                    order.name, line.name, column.name, product, quantity, placed, sold_at, status, unknown)
     return None
 
 

@@ -1,10 +1,13 @@
-"""An answer to Part 3 alone whose sales live in orders and order lines, not in a `sales` table.
+"""An answer to Part 3 alone whose sales live in orders and order lines, not in a `sales` table, and count only
+once invoiced.
 
-Expected grade: graded, not broken, and 0%. The harness writes sales into `sales`, which this schema does not
-have, so its alerts never see a product sell: the baseline's alert check is "not checked" (it has no create
-endpoint, so no create check runs), the create-product findings are not applicable, and every alerts finding whose
-probe needs Acme's own alerts to come back is inconclusive, however right its 401, 403 and 404 are. Only a `limit`
-it ignores is judged without an alert (still present).
+Expected grade: graded, not broken, and 0%. The harness writes each sale as an order with one line, but an order's
+status here is `open`, `invoiced` or `void`, none of them a word it knows for an order that went through, so its
+orders stay `open` (the first label) and these alerts, counting invoiced orders only, never see a product sell: the
+baseline's alert check is "not checked" (it has no create endpoint, so no create check runs), the create-product
+findings are not applicable, and every alerts finding whose probe needs Acme's own alerts to come back is
+inconclusive, however right its 401, 403 and 404 are. Only a `limit` it ignores is judged without an alert (still
+present).
 """
 
 from datetime import datetime, timedelta
@@ -59,6 +62,7 @@ class SalesOrder(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     warehouse_id = db.Column(db.Integer, db.ForeignKey("warehouses.id"), nullable=False)
     ordered_at = db.Column(db.DateTime, nullable=False)
+    status = db.Column(db.Enum("open", "invoiced", "void", name="sales_order_status"), nullable=False)
 
 
 class SalesOrderLine(db.Model):
@@ -89,7 +93,8 @@ def create_app(config=None):
             db.session.query(SalesOrderLine.product_id, func.sum(SalesOrderLine.quantity))
             .join(SalesOrder, SalesOrder.id == SalesOrderLine.order_id)
             .join(Warehouse, Warehouse.id == SalesOrder.warehouse_id)
-            .filter(Warehouse.company_id == company_id, SalesOrder.ordered_at >= since)
+            .filter(Warehouse.company_id == company_id, SalesOrder.ordered_at >= since,
+                    SalesOrder.status == "invoiced")
             .group_by(SalesOrderLine.product_id)
             .all()
         )

@@ -105,11 +105,16 @@ struct SampleSubmissionGrades {
     #expect(!Self.verdicts("strong").values.contains("regressed"))
   }
 
-  @Test func anAnswerToPartThreeWithItsOwnSalesIsNotBrokenForWhatTheHarnessCouldNotTry() {
+  @Test func anAnswerToPartThreeCountingOrdersOfAStatusTheHarnessCannotKnowIsNotBroken() {
     #expect(Self.status("alerts-own-sales") == "graded")
     let checks = Self.baselineChecks("alerts-own-sales")
     #expect(checks.map { Self.text($0["name"]) } == ["a low-stock product that sells appears in its company's alerts"])
     #expect(checks.first?["checked"] == .bool(false))
+    #expect(
+      Self.adaptations("alerts-own-sales").contains(
+        "no sales table: a sale is written as a sales_orders row (ordered_at, warehouse_id) with one "
+          + "sales_order_lines row (product_id, quantity); none of the values of its status says an order went "
+          + "through, so it is filled like any column the harness does not know"))
     let verdicts = Self.verdicts("alerts-own-sales")
     #expect(Catalog.createProduct.allSatisfy { verdicts[$0.id] == "not applicable" })
     #expect(verdicts["alerts-fake-sales-rate"] == "inconclusive")
