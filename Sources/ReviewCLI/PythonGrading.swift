@@ -29,7 +29,7 @@ enum PythonGrading {
         )
       }, with: grader)
     keep.removeAll()
-    let single = PythonSubmissions.submission(at: path) != nil
+    let single = submissions.count == 1 && submissions[0].handedIn.standardizedFileURL == path.standardizedFileURL
     return CommandResult(output: GradeCommand.render(board.entries, single: single, format: format))
   }
 

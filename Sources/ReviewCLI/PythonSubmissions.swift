@@ -9,6 +9,8 @@ struct PythonSubmission: Sendable, Hashable {
   let name: String
   /// What the adapter loads: the package folder or the `.py` file (a flat app's entry module).
   let path: URL
+  /// What was handed in: the folder (a package or a flat app) or the `.py` file.
+  let handedIn: URL
   /// `<folder>/stockflow-mapping.json`, or `<stem>.stockflow-mapping.json` beside a file, when it exists.
   let mappingFile: URL?
 }
@@ -68,11 +70,11 @@ enum PythonSubmissions {
       let entry = files.fileExists(atPath: url.appendingPathComponent("__init__.py").path) ? url : flatAppEntry(in: url)
       guard let entry else { return nil }
       let mapping = files.fileExists(atPath: folderMapping.path) ? folderMapping : fileMapping(of: entry)
-      return PythonSubmission(name: url.lastPathComponent, path: entry, mappingFile: mapping)
+      return PythonSubmission(name: url.lastPathComponent, path: entry, handedIn: url, mappingFile: mapping)
     }
     guard url.pathExtension == "py" else { return nil }
     return PythonSubmission(
-      name: url.deletingPathExtension().lastPathComponent, path: url, mappingFile: fileMapping(of: url))
+      name: url.deletingPathExtension().lastPathComponent, path: url, handedIn: url, mappingFile: fileMapping(of: url))
   }
 
   /// `<stem>.stockflow-mapping.json` beside the `.py` file `url`, when it exists.

@@ -11,7 +11,7 @@ extension Row {
 
   /// Whether this change-log entry records stock growing by `change` to `level`; a log that keeps only the change
   /// (no resulting level) still traces it.
-  public func records(change: Int, leaving level: Int) -> Bool {
+  func records(change: Int, leaving level: Int) -> Bool {
     self["change"] == .int(change) && (values["quantity_after"] == nil || self["quantity_after"] == .int(level))
   }
 }
